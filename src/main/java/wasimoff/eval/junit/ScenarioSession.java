@@ -1,0 +1,266 @@
+package wasimoff.eval.junit;
+
+import io.qameta.allure.Allure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import wasimoff.eval.load.LoadRunner;
+import wasimoff.eval.load.ResultsWriter;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.SingleRequest;
+import wasimoff.eval.report.AllureReport;
+import wasimoff.eval.report.Charts;
+import wasimoff.eval.report.ResultsTree;
+import wasimoff.eval.report.RunResult;
+import wasimoff.eval.scenario.NodeRole;
+import wasimoff.eval.scenario.Placement;
+import wasimoff.eval.scenario.RunSettings;
+import wasimoff.eval.scenario.Scenario;
+import wasimoff.eval.scenario.ScenarioLoader;
+import wasimoff.eval.scenario.ScenarioPoint;
+import wasimoff.eval.scenario.Sweep;
+import wasimoff.eval.system.Deployment;
+import wasimoff.eval.system.SystemFailure;
+import wasimoff.eval.system.SystemUnderTest;
+import wasimoff.eval.system.Systems;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.Testbed;
+import wasimoff.eval.testbed.Testbeds;
+import wasimoff.eval.workload.ResponseChecks;
+
+/**
+ * Everything one scenario class holds while it runs: the scenario and its resolved settings, the
+ * testbed with the nodes of the current placement, and the deployed system. {@link #run} executes
+ * one point with Allure steps (provision, deploy, scale, warm-up, run, collect). Closing it stops
+ * every system and releases the testbed.
+ */
+public final class ScenarioSession implements AutoCloseable {
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Scenario scenario;
+    private final RunSettings settings;
+    private final List<ScenarioPoint> points;
+    private final Testbed testbed;
+    private final ResultsTree results;
+    private final List<String> log = new ArrayList<>();
+    private Placement placement;
+    private List<Node> nodes;
+    private SystemUnderTest system;
+    private boolean closed;
+
+    private ScenarioSession(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
+                            ResultsTree results) {
+        this.scenario = scenario;
+        this.settings = settings;
+        this.points = points;
+        this.testbed = testbed;
+        this.results = results;
+    }
+
+    /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
+    public static ScenarioSession open(String id, Properties properties) {
+        Path scenarios = ScenarioLoader.defaultDirectory();
+        Scenario scenario = ScenarioLoader.of(scenarios).load(id);
+        RunSettings settings;
+        try {
+            settings = RunSettings.resolve(scenario, properties);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
+        }
+        List<String> runnable = new ArrayList<>();
+        List<String> notes = new ArrayList<>(settings.notes());
+        for (String system : settings.systems()) {
+            var reason = Systems.unavailable(system, settings.testbed());
+            if (reason.isEmpty()) {
+                runnable.add(system);
+            } else if (properties.getProperty("systems") != null) {
+                throw new ExtensionConfigurationException(system + " cannot run: " + reason.get());
+            } else {
+                notes.add("system " + system + " is NOT run: " + reason.get());
+            }
+        }
+        RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
+                settings.fleets(), settings.placements(), notes);
+        List<ScenarioPoint> points = Sweep.points(scenario, effective);
+        Path root = scenarios.toAbsolutePath().getParent();
+        Path resultsRoot = Path.of(properties.getProperty("results.dir", root.resolve("results").toString()));
+        System.out.println("== scenario " + scenario.id() + " on the " + effective.testbed() + " testbed: "
+                + points.size() + " points");
+        notes.forEach(n -> System.out.println("   " + n));
+        Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
+        Testbed testbed;
+        try {
+            testbed = Testbeds.create(effective.testbed(), work);
+        } catch (UnsupportedOperationException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed, new ResultsTree(resultsRoot));
+        try {
+            if (!points.isEmpty()) {
+                session.provision(points.get(0).placement());
+            }
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    public List<ScenarioPoint> points() {
+        return points;
+    }
+
+    /** Runs one point and returns its results as read back from its results directory. */
+    public RunResult run(ScenarioPoint point) throws Exception {
+        Allure.epic(scenario.id());
+        Allure.feature(point.system());
+        Allure.label("testbed", settings.testbed());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("system", point.system());
+        params.put("fleet", point.fleet().label());
+        params.put("placement", point.placement().label());
+        params.put("tsp-n", point.tspN());
+        params.put("users", point.load().users());
+        params.put("spawn rate", point.load().spawnRate());
+        params.put("run time", point.load().runTime().toSeconds() + "s");
+        params.put("testbed", settings.testbed());
+        Allure.step("provision " + point.placement().label(), () -> {
+            provision(point.placement());
+            AllureReport.text("provisioning log", String.join("\n", log));
+        });
+        SystemUnderTest sut = Allure.step("deploy " + point.system(), () -> deploy(point.system()));
+        sut.parameters().forEach(params::put);
+        AllureReport.parameters(params);
+        List<Node> providers = nodes.stream().filter(n -> n.spec().role() == NodeRole.PROVIDER).toList();
+        List<Node> active = Sweep.activeProviders(point.fleet(), providers, n -> n.spec().type());
+        Allure.step("scale to " + point.fleet().label() + " (" + active.size() + " providers)", () -> {
+            sut.scaleTo(active);
+            assertAlive(sut, "after scaling");
+        });
+        RunSpec.HttpRequestTemplate request = sut.request(point.tspN());
+        Allure.step("warm-up: one TSP request", () -> {
+            var outcome = SingleRequest.send(request, ResponseChecks.named(sut.responseCheck()), WARM_UP_TIMEOUT);
+            AllureReport.text("warm-up response (" + outcome.took().toMillis() + " ms)", outcome.body());
+            if (outcome.failure().isPresent()) {
+                assertAlive(sut, "during warm-up");
+                throw new SystemFailure(point.system() + " answered the warm-up request wrongly: "
+                        + outcome.failure().get());
+            }
+        });
+        Path dir = results.newRunDirectory(point);
+        Node client = nodes.stream().filter(n -> n.spec().role() == NodeRole.CLIENT).findFirst().orElseThrow();
+        RunSpec spec = new RunSpec(point.system() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
+                sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
+                RunSpec.SEED_PERCENTILES, client.host(), 120_000, "locust");
+        Allure.step("run " + point.load(), () -> {
+            new LoadRunner(spec, ResponseChecks.named(spec.check()), System.out::println).run(dir);
+        });
+        ResultsWriter.JSON.writeValue(dir.resolve("parameters.json").toFile(), params);
+        assertAlive(sut, "after the run");
+        return Allure.step("collect results", () -> collect(point, dir));
+    }
+
+    private RunResult collect(ScenarioPoint point, Path dir) throws IOException {
+        RunResult result = RunResult.read(dir);
+        String title = point.system() + " " + point.fleet().label() + " " + point.placement().label()
+                + " tsp-" + point.tspN();
+        Charts.throughputOverTime(result, "Throughput: " + title, dir.resolve("throughput.png"));
+        Charts.responseTimePercentiles(result, "Response times: " + title, dir.resolve("response-times.png"));
+        AllureReport.attach("throughput over time", dir.resolve("throughput.png"));
+        AllureReport.attach("response-time percentiles", dir.resolve("response-times.png"));
+        AllureReport.attach("summary.json", dir.resolve("summary.json"));
+        AllureReport.attach("parameters.json", dir.resolve("parameters.json"));
+        try (var files = Files.list(dir)) {
+            for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                AllureReport.attach(csv.getFileName().toString(), csv);
+            }
+        }
+        AllureReport.text("results directory", dir.toString());
+        if (result.summary().generatorWarning() != null) {
+            AllureReport.text("WARNING: load generator saturated", result.summary().generatorWarning());
+            System.out.println("WARNING: " + result.summary().generatorWarning());
+        }
+        System.out.printf("== %s: %.1f req/s, %d sent, %d ok, %d failed -> %s%n", title,
+                result.summary().requestsPerSecond(), result.summary().sent(), result.summary().succeeded(),
+                result.summary().failed(), dir);
+        return result;
+    }
+
+    private void provision(Placement wanted) {
+        if (wanted.equals(placement)) {
+            log.add("reusing the nodes of " + wanted.label());
+            return;
+        }
+        closeSystem();
+        long t0 = System.nanoTime();
+        nodes = testbed.provision(Sweep.nodes(scenario, wanted, settings.fleets()));
+        placement = wanted;
+        log.add(String.format("provisioned %d nodes for %s on the %s testbed in %d ms:", nodes.size(),
+                wanted.label(), testbed.kind(), (System.nanoTime() - t0) / 1_000_000));
+        nodes.forEach(n -> log.add("  " + n.name() + " " + n.spec().type() + " @" + n.spec().location() + " -> "
+                + n.host()));
+    }
+
+    private SystemUnderTest deploy(String id) {
+        if (system != null && system.id().equals(id)) {
+            return system;
+        }
+        closeSystem();
+        SystemUnderTest created = Systems.create(id);
+        system = created;
+        Node client = byRole(NodeRole.CLIENT).get(0);
+        Node broker = byRole(NodeRole.BROKER).get(0);
+        created.deploy(new Deployment(testbed, client, broker, byRole(NodeRole.PROVIDER)));
+        return created;
+    }
+
+    private List<Node> byRole(NodeRole role) {
+        return nodes.stream().filter(n -> n.spec().role() == role).collect(Collectors.toList());
+    }
+
+    private static void assertAlive(SystemUnderTest sut, String when) {
+        List<RunningService> dead = sut.services().stream().filter(s -> !s.isAlive()).toList();
+        if (!dead.isEmpty()) {
+            throw SystemFailure.servicesDied(sut.id() + " services died " + when, dead);
+        }
+    }
+
+    private void closeSystem() {
+        if (system != null) {
+            SystemUnderTest s = system;
+            system = null;
+            s.close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            closeSystem();
+        } finally {
+            testbed.close();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package wasimoff.eval.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Writes a load run's results directory: Locust 2.12-compatible {@code <prefix>_stats.csv},
+ * {@code <prefix>_stats_history.csv} (one row per second, cumulative percentiles as Locust's
+ * default history), {@code <prefix>_failures.csv} and {@code <prefix>_exceptions.csv}, plus
+ * {@code summary.json} and the {@code run.json} spec that produced them.
+ *
+ * <p>One difference from Locust, on purpose: the history's Requests/s is the number of requests
+ * completed in that very second, not Locust's ten-second moving average, so the throughput chart
+ * shows changes when they happen.
+ */
+public final class ResultsWriter {
+    /** Shared JSON mapper for specs and summaries (ISO dates, indented). */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final RunSpec spec;
+    private final RequestStats stats;
+    private final RunSummary summary;
+
+    ResultsWriter(RunSpec spec, RequestStats stats, RunSummary summary) {
+        this.spec = spec;
+        this.stats = stats;
+        this.summary = summary;
+    }
+
+    public static List<String> statsColumns(List<Double> percentiles) {
+        List<String> c = new ArrayList<>(List.of("Type", "Name", "Request Count", "Failure Count",
+                "Median Response Time", "Average Response Time", "Min Response Time", "Max Response Time",
+                "Average Content Size", "Requests/s", "Failures/s"));
+        percentiles.forEach(p -> c.add(LocustFormat.percentileLabel(p)));
+        return c;
+    }
+
+    public static List<String> historyColumns(List<Double> percentiles) {
+        List<String> c = new ArrayList<>(List.of("Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"));
+        percentiles.forEach(p -> c.add(LocustFormat.percentileLabel(p)));
+        c.addAll(List.of("Total Request Count", "Total Failure Count", "Total Median Response Time",
+                "Total Average Response Time", "Total Min Response Time", "Total Max Response Time",
+                "Total Average Content Size"));
+        return c;
+    }
+
+    public static final List<String> FAILURES_COLUMNS = List.of("Method", "Name", "Error", "Occurrences");
+    public static final List<String> EXCEPTIONS_COLUMNS = List.of("Count", "Message", "Traceback", "Nodes");
+
+    void writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String prefix = spec.csvPrefix();
+        JSON.writeValue(dir.resolve("run.json").toFile(), spec);
+        JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+        Histogram total = stats.total();
+        String method = spec.request().method();
+        String name = spec.request().path();
+        try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_stats.csv"))) {
+            row(w, statsColumns(spec.percentiles()));
+            row(w, statsRow(method, name, total));
+            row(w, statsRow("", "Aggregated", total));
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_stats_history.csv"))) {
+            row(w, historyColumns(spec.percentiles()));
+            for (RequestStats.Second s : stats.history()) {
+                List<String> r = new ArrayList<>(List.of(Long.toString(s.epochSecond()), Integer.toString(s.users()),
+                        "", "Aggregated", fixed6(s.requests()), fixed6(s.failures())));
+                Histogram h = s.cumulative();
+                for (double p : spec.percentiles()) {
+                    r.add(h.getTotalCount() == 0 ? "N/A" : Long.toString(percentile(h, p)));
+                }
+                r.addAll(List.of(Long.toString(s.totalRequests()), Long.toString(s.totalFailures()),
+                        h.getTotalCount() == 0 ? "0" : Long.toString(percentile(h, 0.5)), num(mean(h)),
+                        num(min(h)), num(max(h)),
+                        num(s.totalRequests() == 0 ? 0 : (double) stats.contentBytes() / total.getTotalCount())));
+                row(w, r);
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_failures.csv"))) {
+            row(w, FAILURES_COLUMNS);
+            for (var e : summary.failures().entrySet()) {
+                row(w, List.of(method, name, e.getKey(), Long.toString(e.getValue())));
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_exceptions.csv"))) {
+            row(w, EXCEPTIONS_COLUMNS);
+        }
+    }
+
+    private List<String> statsRow(String type, String name, Histogram h) {
+        long n = h.getTotalCount();
+        List<String> r = new ArrayList<>(List.of(type, name, Long.toString(n), Long.toString(summary.failed()),
+                n == 0 ? "0" : Long.toString(percentile(h, 0.5)), num(mean(h)), num(min(h)), num(max(h)),
+                num(n == 0 ? 0 : (double) stats.contentBytes() / n), num(n / summary.durationSeconds()),
+                num(summary.failed() / summary.durationSeconds())));
+        for (double p : spec.percentiles()) {
+            r.add(n == 0 ? "N/A" : Long.toString(percentile(h, p)));
+        }
+        return r;
+    }
+
+    /** A percentile in Locust's response-time buckets (milliseconds). */
+    static long percentile(Histogram h, double fraction) {
+        long micros = fraction >= 1.0 ? h.getMaxValue() : h.getValueAtPercentile(fraction * 100);
+        return LocustFormat.bucket(micros / 1000.0);
+    }
+
+    private static double mean(Histogram h) {
+        return h.getTotalCount() == 0 ? 0 : h.getMean() / 1000.0;
+    }
+
+    private static double min(Histogram h) {
+        return h.getTotalCount() == 0 ? 0 : h.getMinValue() / 1000.0;
+    }
+
+    private static double max(Histogram h) {
+        return h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0;
+    }
+
+    private static String fixed6(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    private static String num(double v) {
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
+    }
+
+    private static void row(Writer w, List<String> cells) throws IOException {
+        List<String> quoted = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        w.write(String.join(",", quoted));
+        w.write("\r\n");
+    }
+}

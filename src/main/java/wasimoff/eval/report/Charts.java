@@ -1,0 +1,72 @@
+package wasimoff.eval.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Renders a run's charts as PNG files with JFreeChart: throughput over time and response-time percentiles. */
+public final class Charts {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 480;
+
+    private Charts() {
+    }
+
+    /** Requests per second (and failures per second) for every second of the run, with the user count. */
+    public static Path throughputOverTime(RunResult result, String title, Path png) throws IOException {
+        XYSeries ok = new XYSeries("requests/s");
+        XYSeries failed = new XYSeries("failures/s");
+        XYSeries users = new XYSeries("users");
+        long t0 = result.history().isEmpty() ? 0 : result.history().get(0).timestamp() - 1;
+        for (RunResult.HistoryRow r : result.history()) {
+            ok.add(r.timestamp() - t0, r.requestsPerSecond());
+            failed.add(r.timestamp() - t0, r.failuresPerSecond());
+            users.add(r.timestamp() - t0, r.users());
+        }
+        XYSeriesCollection rates = new XYSeriesCollection();
+        rates.addSeries(ok);
+        rates.addSeries(failed);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "time [s]", "requests per second", rates,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        NumberAxis userAxis = new NumberAxis("users");
+        plot.setRangeAxis(1, userAxis);
+        plot.setDataset(1, new XYSeriesCollection(users));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer userRenderer = new XYLineAndShapeRenderer(true, false);
+        userRenderer.setSeriesPaint(0, Color.GRAY);
+        userRenderer.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 4f}, 0f));
+        plot.setRenderer(1, userRenderer);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        return png;
+    }
+
+    /** The response-time percentiles of the whole run, in milliseconds. */
+    public static Path responseTimePercentiles(RunResult result, String title, Path png) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<String, Double> e : result.summary().percentilesMillis().entrySet()) {
+            data.addValue(e.getValue(), "response time", e.getKey());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, "percentile", "response time [ms]", data,
+                PlotOrientation.VERTICAL, false, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        return png;
+    }
+}

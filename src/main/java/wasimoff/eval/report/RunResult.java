@@ -1,0 +1,40 @@
+package wasimoff.eval.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import wasimoff.eval.load.ResultsWriter;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.RunSummary;
+
+/**
+ * A load run's results directory read back: the summary and the per-second history. Reports and
+ * assertions use this, never the load generator's memory, so remote and local runs are reported by
+ * the same code.
+ */
+public record RunResult(Path directory, RunSpec spec, RunSummary summary, List<HistoryRow> history) {
+
+    /** One second of the run: elapsed seconds, users, completed requests and failures in that second, p50 and p99 so far. */
+    public record HistoryRow(long timestamp, int users, double requestsPerSecond, double failuresPerSecond,
+                             String p50, String p99) {
+    }
+
+    public static RunResult read(Path dir) throws IOException {
+        RunSpec spec = ResultsWriter.JSON.readValue(dir.resolve("run.json").toFile(), RunSpec.class);
+        RunSummary summary = ResultsWriter.JSON.readValue(dir.resolve("summary.json").toFile(), RunSummary.class);
+        List<String> lines = Files.readAllLines(dir.resolve(spec.csvPrefix() + "_stats_history.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int p50 = header.indexOf("50%");
+        int p99 = header.indexOf("99%");
+        List<HistoryRow> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            rows.add(new HistoryRow(Long.parseLong(c[0]), Integer.parseInt(c[1]), Double.parseDouble(c[4]),
+                    Double.parseDouble(c[5]), p50 < 0 ? "N/A" : c[p50], p99 < 0 ? "N/A" : c[p99]));
+        }
+        return new RunResult(dir, spec, summary, rows);
+    }
+}

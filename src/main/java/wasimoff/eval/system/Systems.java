@@ -1,0 +1,27 @@
+package wasimoff.eval.system;
+
+import java.util.Optional;
+import wasimoff.eval.system.reference.ReferenceSystem;
+
+/** Creates the systems a scenario names, or says why one cannot run on a testbed. */
+public final class Systems {
+    private Systems() {
+    }
+
+    /** Why {@code id} cannot run on {@code testbed}, or empty when it can. */
+    public static Optional<String> unavailable(String id, String testbed) {
+        return switch (id) {
+            case "reference" -> Optional.empty();
+            case "wasimoff" -> Optional.of("the real Wasimoff broker is not integrated yet (issue 8)");
+            case "serverledge" -> Optional.of("the real Serverledge is not integrated yet (issue 9)");
+            default -> Optional.of("unknown system '" + id + "'");
+        };
+    }
+
+    public static SystemUnderTest create(String id) {
+        unavailable(id, "").ifPresent(reason -> {
+            throw new IllegalArgumentException(id + ": " + reason);
+        });
+        return new ReferenceSystem();
+    }
+}

@@ -1,0 +1,137 @@
+package wasimoff.eval.system.reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import wasimoff.eval.testbed.EmbeddableService;
+
+/**
+ * A provider of the reference offloader: connects to the reference broker's WebSocket, announces
+ * one worker per vCPU, fetches binaries from the broker's storage, runs tasks with
+ * {@link WasmExecutor} in a pool of that many workers and sends back exit code and output.
+ * Arguments: {@code --broker http://host:port --workers N --name NAME}.
+ */
+public final class ReferenceProvider implements EmbeddableService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public AutoCloseable start(List<String> argList) {
+        Args args = new Args(argList, List.of("broker", "workers", "name"));
+        return new Connection(args.require("broker"), Integer.parseInt(args.require("workers")),
+                args.require("name"));
+    }
+
+    /** One provider's connection and worker pool; closing it disconnects and stops the workers. */
+    private static final class Connection extends WebSocketListener implements AutoCloseable {
+        private final String broker;
+        private final int workers;
+        private final String name;
+        private final OkHttpClient http = new OkHttpClient.Builder().pingInterval(5, TimeUnit.SECONDS).build();
+        private final ExecutorService pool;
+        private final WasmExecutor executor = new WasmExecutor();
+        private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+        private final WebSocket socket;
+
+        Connection(String broker, int workers, String name) {
+            this.broker = broker;
+            this.workers = workers;
+            this.name = name;
+            AtomicInteger n = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            String ws = broker.replaceFirst("^http", "ws") + "/api/provider/ws";
+            this.socket = http.newWebSocket(new Request.Builder().url(ws).header("User-Agent", "wasimoff-eval reference provider")
+                    .build(), this);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            send(ProviderMessage.hello(name, workers));
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            try {
+                ProviderMessage m = JSON.readValue(text, ProviderMessage.class);
+                switch (m.type()) {
+                    case "task" -> running.put(m.id(), pool.submit(() -> runTask(m)));
+                    case "cancel" -> {
+                        Future<?> f = running.remove(m.id());
+                        if (f != null) {
+                            f.cancel(true);
+                        }
+                    }
+                    default -> System.err.println("[" + name + "] ignoring message type " + m.type());
+                }
+            } catch (IOException e) {
+                System.err.println("[" + name + "] bad message from broker: " + e.getMessage());
+            }
+        }
+
+        private void runTask(ProviderMessage task) {
+            ProviderMessage reply;
+            try {
+                if (!executor.has(task.binary())) {
+                    executor.compile(task.binary(), fetch(task.binary()));
+                }
+                WasmExecutor.Result r = executor.run(task.binary(), task.args(),
+                        task.envs() == null ? List.of() : task.envs(), null);
+                Base64.Encoder b64 = Base64.getEncoder();
+                reply = ProviderMessage.result(task.id(), r.exitCode(), b64.encodeToString(r.stdout()),
+                        b64.encodeToString(r.stderr()));
+            } catch (Exception | StackOverflowError e) {
+                reply = ProviderMessage.failed(task.id(), "provider " + name + ": " + e);
+            }
+            if (running.remove(task.id()) != null) {
+                send(reply);
+            }
+        }
+
+        private byte[] fetch(String ref) throws IOException {
+            Request request = new Request.Builder().url(broker + "/api/storage/" + ref).build();
+            try (Response r = http.newCall(request).execute()) {
+                if (!r.isSuccessful()) {
+                    throw new IOException("fetching " + ref + " from the broker: HTTP " + r.code());
+                }
+                return r.body().bytes();
+            }
+        }
+
+        private void send(ProviderMessage m) {
+            try {
+                socket.send(JSON.writeValueAsString(m));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            System.err.println("[" + name + "] connection to " + broker + " failed: " + t);
+        }
+
+        @Override
+        public void close() {
+            socket.close(1001, "provider stopping");
+            pool.shutdownNow();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package wasimoff.eval.testbed;
+
+import java.time.Duration;
+import java.util.List;
+import wasimoff.eval.scenario.NodeSpec;
+
+/**
+ * One server of a testbed. It has an address, can start and stop services, run commands and take
+ * files; systems deploy onto nodes only through these operations, so they do not know which
+ * testbed they run on.
+ */
+public interface Node {
+    NodeSpec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    /** The address the node's services listen on. */
+    String host();
+
+    /** A free TCP port on this node for a service to listen on. */
+    int freePort();
+
+    /** Starts a service; it runs until closed (or until the testbed is closed). */
+    RunningService start(ServiceDefinition service);
+
+    /** Runs a command to completion and returns its exit code and output. */
+    CommandResult exec(List<String> command, Duration timeout);
+
+    /** Writes {@code content} to {@code path} on the node (relative paths are under the node's work directory). */
+    String putFile(String path, byte[] content);
+
+    /** The output of a command run on a node. */
+    record CommandResult(int exitCode, String output) {
+    }
+}

@@ -1,0 +1,97 @@
+package wasimoff.eval.testbed.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.ServiceDefinition;
+
+/**
+ * A native service run as a child process of the harness, its output in a log file. Closing sends
+ * SIGTERM, then SIGKILL after a grace period, and also ends the process's own children.
+ */
+final class ChildProcessService implements RunningService {
+    private static final long GRACE_MILLIS = 5000;
+
+    private final String name;
+    private final Node node;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcessService(String name, Node node, Process process, Path log) {
+        this.name = name;
+        this.node = node;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcessService start(Node node, ServiceDefinition.ProcessService service, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(service.command())
+                    .directory(log.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().putAll(service.environment());
+            return new ChildProcessService(service.name(), node, pb.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.name() + " on " + node.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** The process id, e.g. for tests that kill a service to see how the system copes. */
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public List<String> lastLogLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package wasimoff.eval.testbed.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.Testbed;
+
+/**
+ * The default testbed: every node is a loopback address of this machine with a work directory;
+ * our services run in this JVM, native ones as child processes, and all talk over real TCP.
+ * It costs nothing and needs nothing installed beyond a JDK.
+ */
+public final class EmbeddedTestbed implements Testbed {
+    private final Path workRoot;
+    private final List<RunningService> services = Collections.synchronizedList(new ArrayList<>());
+    private final Thread shutdownHook = new Thread(this::stopServices, "embedded-testbed-shutdown");
+
+    /** A testbed whose nodes keep their files and logs under {@code workRoot}. */
+    public EmbeddedTestbed(Path workRoot) {
+        this.workRoot = workRoot;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    @Override
+    public List<Node> provision(List<NodeSpec> specs) {
+        List<Node> nodes = new ArrayList<>();
+        for (NodeSpec spec : specs) {
+            Path dir = workRoot.resolve(spec.name());
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            nodes.add(new EmbeddedNode(spec, LoopbackAddresses.next(), dir, services::add));
+        }
+        return nodes;
+    }
+
+    @Override
+    public InetSocketAddress route(Node from, Node to, int port) {
+        return new InetSocketAddress(to.host(), port);
+    }
+
+    /** Services started on this testbed's nodes that are still running. */
+    public List<RunningService> runningServices() {
+        synchronized (services) {
+            return services.stream().filter(RunningService::isAlive).toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopServices();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run; nothing left to remove
+        }
+    }
+
+    private void stopServices() {
+        List<RunningService> copy;
+        synchronized (services) {
+            copy = new ArrayList<>(services);
+            services.clear();
+        }
+        Collections.reverse(copy);
+        for (RunningService s : copy) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                System.err.println("[testbed] stopping " + s.name() + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package wasimoff.eval.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import wasimoff.eval.load.ResponseCheck;
+
+/**
+ * The response checks a {@code RunSpec} can name: what counts as a successful TSP request for each
+ * system's API. A response succeeds only if it is 2xx and carries a valid TSP output.
+ */
+public final class ResponseChecks {
+    /** Wasimoff's (and the reference broker's) {@code POST /api/client/run/{wasm}}. */
+    public static final String WASIMOFF_RUN = "wasimoff-run";
+    /** Serverledge's {@code POST /invoke/{function}} with a synchronous request. */
+    public static final String SERVERLEDGE_INVOKE = "serverledge-invoke";
+    /** Any 2xx response; for baselines against no-op endpoints. */
+    public static final String HTTP_2XX = "http-2xx";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, ResponseCheck> CHECKS = new TreeMap<>(Map.of(
+            WASIMOFF_RUN, ResponseChecks::wasimoffRun,
+            SERVERLEDGE_INVOKE, ResponseChecks::serverledgeInvoke,
+            HTTP_2XX, (r, body) -> r.isSuccessful() ? Optional.empty() : Optional.of("HTTP " + r.code())));
+
+    private ResponseChecks() {
+    }
+
+    public static ResponseCheck named(String name) {
+        ResponseCheck c = CHECKS.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown response check '" + name + "'; valid: " + CHECKS.keySet());
+        }
+        return c;
+    }
+
+    private static Optional<String> wasimoffRun(okhttp3.Response r, String body) {
+        if (!r.isSuccessful()) {
+            return Optional.of("HTTP " + r.code() + firstLine(body));
+        }
+        String result = r.header("X-Wasimoff-Result");
+        if (!"Ok".equals(result)) {
+            return Optional.of("task error" + firstLine(body));
+        }
+        String status = r.header("X-Wasimoff-Status");
+        if (!"0".equals(status)) {
+            return Optional.of("exit status " + status);
+        }
+        return Tsp.invalid(body);
+    }
+
+    private static Optional<String> serverledgeInvoke(okhttp3.Response r, String body) {
+        if (r.code() == 429) {
+            return Optional.of("HTTP 429 (node has no free resources)");
+        }
+        if (!r.isSuccessful()) {
+            return Optional.of("HTTP " + r.code() + firstLine(body));
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (!json.path("Success").asBoolean(false)) {
+                return Optional.of("Success is not true");
+            }
+            return Tsp.invalid(json.path("Result").asText(""));
+        } catch (IOException e) {
+            return Optional.of("response is not JSON");
+        }
+    }
+
+    private static String firstLine(String body) {
+        String line = body.strip().lines().findFirst().orElse("");
+        if (line.isEmpty()) {
+            return "";
+        }
+        return ": " + (line.length() > 80 ? line.substring(0, 80) : line);
+    }
+}

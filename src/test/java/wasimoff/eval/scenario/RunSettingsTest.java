@@ -1,0 +1,91 @@
+package wasimoff.eval.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class RunSettingsTest {
+    private final Scenario optimal = ScenarioLoader.of(Path.of("scenarios")).load("optimal");
+
+    @Test
+    void embeddedTestbedShrinksRunTimeAndSweepAndSaysSo() {
+        RunSettings s = RunSettings.resolve(optimal, new Properties());
+        assertThat(s.load().runTime()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.fleets()).extracting(Fleet::label).containsExactly("02x02c", "04x02c");
+        assertThat(s.systems()).containsExactly("reference", "wasimoff", "serverledge");
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("run-time = 10s (embedded default")
+                .contains("scenario file says 180s"));
+    }
+
+    @Test
+    void cloudTestbedKeepsTheScenarioFileValues() {
+        Properties p = new Properties();
+        p.setProperty("testbed", "hetzner");
+        RunSettings s = RunSettings.resolve(optimal, p);
+        assertThat(s.load()).isEqualTo(optimal.load());
+        assertThat(s.fleets()).hasSize(16);
+        assertThat(s.systems()).containsExactly("wasimoff", "serverledge");
+    }
+
+    @Test
+    void propertiesOverrideEveryValue() {
+        Properties p = new Properties();
+        p.setProperty("run-time", "1m");
+        p.setProperty("users", "3");
+        p.setProperty("systems", "reference");
+        p.setProperty("tsp-n", "9");
+        p.setProperty("fleets", "06x02c");
+        RunSettings s = RunSettings.resolve(optimal, p);
+        assertThat(s.load().runTime()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.load().users()).isEqualTo(3);
+        assertThat(s.systems()).containsExactly("reference");
+        assertThat(s.tspN()).containsExactly(9);
+        assertThat(s.fleets()).extracting(Fleet::label).containsExactly("06x02c");
+        assertThat(s.notes()).contains("users = 3 (from -Dusers)");
+    }
+
+    @Test
+    void unknownFleetLabelListsTheValidOnes() {
+        Properties p = new Properties();
+        p.setProperty("fleets", "05x02c");
+        assertThatThrownBy(() -> RunSettings.resolve(optimal, p)).hasMessageContaining("unknown fleet '05x02c'")
+                .hasMessageContaining("02x02c, 04x02c");
+    }
+
+    @Test
+    void unknownTestbedIsRefusedWithTheChoices() {
+        Properties p = new Properties();
+        p.setProperty("testbed", "aws");
+        assertThatThrownBy(() -> RunSettings.resolve(optimal, p)).hasMessage(
+                "unknown testbed 'aws'; valid: embedded, docker, hetzner");
+    }
+
+    @Test
+    void sweepRunsLargestFleetFirstAndProvisionsItsUnion() {
+        Scenario dvg = ScenarioLoader.of(Path.of("scenarios")).load("david-v-goliath");
+        Properties p = new Properties();
+        p.setProperty("testbed", "hetzner");
+        RunSettings s = RunSettings.resolve(dvg, p);
+        List<ScenarioPoint> points = Sweep.points(dvg, s);
+        assertThat(points).hasSize(2 * 6 * 2);
+        assertThat(points.get(0).system()).isEqualTo("wasimoff");
+        List<NodeSpec> nodes = Sweep.nodes(dvg, dvg.placements().get(0), s.fleets());
+        // 1 ccx63, 4 ccx43 (max of 1 and 4), 2 ccx53, 8 ccx33, 16 ccx23, 32 ccx13, plus client and broker
+        assertThat(nodes).hasSize(2 + 1 + 4 + 2 + 8 + 16 + 32);
+        Fleet first = dvg.fleets().get(0);
+        assertThat(Sweep.activeProviders(first, nodes.subList(2, nodes.size()), NodeSpec::type))
+                .extracting(NodeSpec::name).containsExactly("provider-ccx63-01", "provider-ccx43-01");
+    }
+
+    @Test
+    void pointsOfUniformFleetsComeLargestFirst() {
+        RunSettings s = RunSettings.resolve(optimal, new Properties());
+        assertThat(Sweep.points(optimal, s)).extracting(pt -> pt.fleet().label()).startsWith("04x02c", "04x02c",
+                "02x02c", "02x02c");
+    }
+}
