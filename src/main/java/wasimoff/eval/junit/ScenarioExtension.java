@@ -1,5 +1,7 @@
 package wasimoff.eval.junit;
 
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,6 +15,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * as a test method parameter.
  */
 public final class ScenarioExtension implements BeforeAllCallback, ParameterResolver {
+    /** The keys of {@link wasimoff.eval.scenario.RunSettings} and where results go. */
+    static final List<String> SETTINGS = List.of("testbed", "run-time", "users", "spawn-rate", "systems", "tsp-n",
+            "fleets", "placements", "results.dir");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
     @Override
@@ -22,7 +27,19 @@ public final class ScenarioExtension implements BeforeAllCallback, ParameterReso
                 .orElseThrow(() -> new ExtensionConfigurationException(
                         context.getRequiredTestClass().getName() + " needs @EvaluationScenario"));
         context.getStore(NAMESPACE).getOrComputeIfAbsent(ScenarioSession.class,
-                k -> ScenarioSession.open(id, System.getProperties()), ScenarioSession.class);
+                k -> ScenarioSession.open(id, settings(context)), ScenarioSession.class);
+    }
+
+    /**
+     * The run settings given as JUnit configuration parameters; JUnit falls back to system
+     * properties, so {@code -Drun-time=30s} works on the Maven command line and in an IDE.
+     */
+    private static Properties settings(ExtensionContext context) {
+        Properties p = new Properties();
+        for (String key : SETTINGS) {
+            context.getConfigurationParameter(key).ifPresent(v -> p.setProperty(key, v));
+        }
+        return p;
     }
 
     static ScenarioSession session(ExtensionContext context) {

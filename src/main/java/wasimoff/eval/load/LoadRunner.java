@@ -60,8 +60,8 @@ public final class LoadRunner {
             long nextSecond = startNanos + 1_000_000_000L;
             long nextProgress = startNanos + PROGRESS_EVERY.toNanos();
             while (System.nanoTime() < endNanos) {
-                int due = (int) Math.min(spec.users(),
-                        1 + Math.floor((System.nanoTime() - startNanos) / 1e9 * spec.spawnRate()));
+                // Locust starts users evenly: user i at i / spawnRate seconds
+                int due = due(startNanos);
                 while (users.size() < due) {
                     Thread t = new Thread(() -> userLoop(http, stats, stopping, running, userCpuNanos),
                             "load-user-" + users.size());
@@ -69,10 +69,15 @@ public final class LoadRunner {
                     users.add(t);
                     t.start();
                 }
-                long sleepUntil = Math.min(nextSecond, endNanos);
+                long nextSpawn = users.size() < spec.users()
+                        ? startNanos + (long) (users.size() / spec.spawnRate() * 1e9) : Long.MAX_VALUE;
+                long sleepUntil = Math.min(Math.min(nextSecond, nextSpawn), endNanos);
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, sleepUntil - System.nanoTime()));
+                if (users.size() < due(startNanos)) {
+                    continue;
+                }
                 if (System.nanoTime() >= nextSecond) {
-                    RequestStats.Second s = stats.tick(Instant.now().getEpochSecond(), running.get());
+                    RequestStats.Second s = stats.tick(Instant.now().getEpochSecond(), users.size());
                     nextSecond += 1_000_000_000L;
                     if (System.nanoTime() >= nextProgress) {
                         nextProgress += PROGRESS_EVERY.toNanos();
@@ -96,6 +101,10 @@ public final class LoadRunner {
                 Runtime.getRuntime().availableProcessors(), stillRunning(users));
         new ResultsWriter(spec, stats, summary).writeTo(outDir);
         return summary;
+    }
+
+    private int due(long startNanos) {
+        return (int) Math.min(spec.users(), 1 + Math.floor((System.nanoTime() - startNanos) / 1e9 * spec.spawnRate()));
     }
 
     private void userLoop(OkHttpClient http, RequestStats stats, AtomicBoolean stopping, AtomicInteger running,
