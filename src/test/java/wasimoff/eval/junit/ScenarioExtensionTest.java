@@ -1,0 +1,77 @@
+package wasimoff.eval.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import wasimoff.eval.junit.fixtures.OptimalFixture;
+import wasimoff.eval.junit.fixtures.UnknownScenarioFixture;
+
+class ScenarioExtensionTest {
+    @TempDir
+    Path results;
+
+    @Test
+    void runsOnePassingTestPerPointAndWritesOneResultsDirectoryEach() throws IOException {
+        Events tests = run(OptimalFixture.class, "fleets", "02x02c,04x02c").testEvents();
+        tests.assertStatistics(s -> s.started(2).succeeded(2).failed(0));
+        try (Stream<Path> files = Files.walk(results)) {
+            List<Path> stats = files.filter(p -> p.getFileName().toString().equals("locust_stats.csv")).toList();
+            assertThat(stats).hasSize(2);
+            assertThat(stats).allSatisfy(p -> assertThat(results.relativize(p).toString())
+                    .matches("nbg1-nbg1-nbg1/0[24]x02c/tsp-8/reference/\\d{4}-\\d\\d-\\d\\dT\\d{6}Z/locust_stats.csv"));
+        }
+        assertNoProviderThreadsLeft();
+    }
+
+    @Test
+    void aFailingPointStillTearsEverythingDown() {
+        System.setProperty("assert.min-rps", "1000000");
+        try {
+            run(OptimalFixture.class, "fleets", "02x02c").testEvents()
+                    .assertStatistics(s -> s.started(1).failed(1))
+                    .assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                            message(m -> m.contains("is not above the floor 1000000.00")))));
+        } finally {
+            System.clearProperty("assert.min-rps");
+        }
+        assertNoProviderThreadsLeft();
+    }
+
+    @Test
+    void anUnknownScenarioFailsTheClassWithTheValidIds() {
+        run(UnknownScenarioFixture.class).containerEvents().assertThatEvents().haveExactly(1, event(
+                finishedWithFailure(message(m -> m.contains("no such scenario 'optimum'; valid ids are")))));
+    }
+
+    private org.junit.platform.testkit.engine.EngineExecutionResults run(Class<?> fixture, String... extra) {
+        var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
+                .configurationParameter("systems", "reference")
+                .configurationParameter("run-time", "2s")
+                .configurationParameter("users", "2")
+                .configurationParameter("tsp-n", "8")
+                .configurationParameter("results.dir", results.toString());
+        for (int i = 0; i < extra.length; i += 2) {
+            kit = kit.configurationParameter(extra[i], extra[i + 1]);
+        }
+        return kit.execute();
+    }
+
+    private static void assertNoProviderThreadsLeft() {
+        await("provider worker threads gone").atMost(Duration.ofSeconds(10)).until(() ->
+                Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("provider-")));
+    }
+}
