@@ -52,6 +52,7 @@ public final class ScenarioSession implements AutoCloseable {
     private final List<ScenarioPoint> points;
     private final Testbed testbed;
     private final ResultsTree results;
+    private final ThroughputBounds bounds;
     private final List<String> log = new ArrayList<>();
     private Placement placement;
     private List<Node> nodes;
@@ -59,12 +60,13 @@ public final class ScenarioSession implements AutoCloseable {
     private boolean closed;
 
     private ScenarioSession(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
-                            ResultsTree results) {
+                            ResultsTree results, ThroughputBounds bounds) {
         this.scenario = scenario;
         this.settings = settings;
         this.points = points;
         this.testbed = testbed;
         this.results = results;
+        this.bounds = bounds;
     }
 
     /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
@@ -104,7 +106,8 @@ public final class ScenarioSession implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed, new ResultsTree(resultsRoot));
+        ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed,
+                new ResultsTree(resultsRoot), ThroughputBounds.from(properties));
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -122,6 +125,11 @@ public final class ScenarioSession implements AutoCloseable {
 
     public RunSettings settings() {
         return settings;
+    }
+
+    /** The bounds every point's throughput is asserted against. */
+    public ThroughputBounds bounds() {
+        return bounds;
     }
 
     public List<ScenarioPoint> points() {

@@ -26,7 +26,8 @@ class ScenarioExtensionTest {
 
     @Test
     void runsOnePassingTestPerPointAndWritesOneResultsDirectoryEach() throws IOException {
-        Events tests = run(OptimalFixture.class, "fleets", "02x02c,04x02c").testEvents();
+        Events tests = run(OptimalFixture.class, "fleets", "02x02c,04x02c", "assert.max-failure-ratio", "0")
+                .testEvents();
         tests.assertStatistics(s -> s.started(2).succeeded(2).failed(0));
         try (Stream<Path> files = Files.walk(results)) {
             List<Path> stats = files.filter(p -> p.getFileName().toString().equals("locust_stats.csv")).toList();
@@ -39,15 +40,10 @@ class ScenarioExtensionTest {
 
     @Test
     void aFailingPointStillTearsEverythingDown() {
-        System.setProperty("assert.min-rps", "1000000");
-        try {
-            run(OptimalFixture.class, "fleets", "02x02c").testEvents()
-                    .assertStatistics(s -> s.started(1).failed(1))
-                    .assertThatEvents().haveExactly(1, event(finishedWithFailure(
-                            message(m -> m.contains("is not above the floor 1000000.00")))));
-        } finally {
-            System.clearProperty("assert.min-rps");
-        }
+        run(OptimalFixture.class, "fleets", "02x02c", "assert.min-rps", "1000000").testEvents()
+                .assertStatistics(s -> s.started(1).failed(1))
+                .assertThatEvents().haveExactly(1, event(finishedWithFailure(
+                        message(m -> m.contains("is not above the floor 1000000.00")))));
         assertNoProviderThreadsLeft();
     }
 

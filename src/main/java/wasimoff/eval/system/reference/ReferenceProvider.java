@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -70,7 +71,12 @@ public final class ReferenceProvider implements EmbeddableService {
             try {
                 ProviderMessage m = JSON.readValue(text, ProviderMessage.class);
                 switch (m.type()) {
-                    case "task" -> running.put(m.id(), pool.submit(() -> runTask(m)));
+                    case "task" -> {
+                        // registered before it can run, so a fast task always finds itself in the map
+                        FutureTask<Void> work = new FutureTask<>(() -> runTask(m), null);
+                        running.put(m.id(), work);
+                        pool.execute(work);
+                    }
                     case "cancel" -> {
                         Future<?> f = running.remove(m.id());
                         if (f != null) {
