@@ -29,16 +29,19 @@ public final class Charts {
         XYSeries ok = new XYSeries("requests/s");
         XYSeries failed = new XYSeries("failures/s");
         XYSeries users = new XYSeries("users");
-        long t0 = result.history().isEmpty() ? 0 : result.history().get(0).timestamp() - 1;
+        // x is the row's place in the history: the last row holds the drain after the run time
+        // and may share its Unix second with the row before it
+        int second = 0;
         for (RunResult.HistoryRow r : result.history()) {
-            ok.add(r.timestamp() - t0, r.requestsPerSecond());
-            failed.add(r.timestamp() - t0, r.failuresPerSecond());
-            users.add(r.timestamp() - t0, r.users());
+            second++;
+            ok.add(second, r.requestsPerSecond());
+            failed.add(second, r.failuresPerSecond());
+            users.add(second, r.users());
         }
         XYSeriesCollection rates = new XYSeriesCollection();
         rates.addSeries(ok);
         rates.addSeries(failed);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "time [s]", "requests per second", rates,
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second", rates,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
