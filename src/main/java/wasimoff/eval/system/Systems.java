@@ -2,6 +2,7 @@ package wasimoff.eval.system;
 
 import java.util.Optional;
 import wasimoff.eval.system.reference.ReferenceSystem;
+import wasimoff.eval.system.wasimoff.WasimoffSystem;
 
 /** Creates the systems a scenario names, or says why one cannot run on a testbed. */
 public final class Systems {
@@ -12,7 +13,7 @@ public final class Systems {
     public static Optional<String> unavailable(String id, String testbed) {
         return switch (id) {
             case "reference" -> Optional.empty();
-            case "wasimoff" -> Optional.of("the real Wasimoff broker is not integrated yet (issue 8)");
+            case "wasimoff" -> WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
             case "serverledge" -> Optional.of("the real Serverledge is not integrated yet (issue 9)");
             default -> Optional.of("unknown system '" + id + "'");
         };
@@ -22,6 +23,9 @@ public final class Systems {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
-        return new ReferenceSystem();
+        return switch (id) {
+            case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment());
+            default -> new ReferenceSystem();
+        };
     }
 }

@@ -1,0 +1,132 @@
+package wasimoff.eval.system;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.workload.ResponseChecks;
+import wasimoff.eval.workload.Tsp;
+
+/**
+ * The shape shared by the systems whose clients speak Wasimoff's client API: one broker service on
+ * the broker node, one provider service per active provider node, the TSP module uploaded to the
+ * broker's storage and run with {@code POST /api/client/run/tsp.wasm} and {@code X-Args}.
+ * Subclasses say how to start the broker and a provider and how to count ready workers.
+ */
+public abstract class BrokerAndProviders implements SystemUnderTest {
+    protected static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private Deployment deployment;
+    private RunningService broker;
+    private int brokerPort;
+    private final Map<Node, RunningService> providers = new LinkedHashMap<>();
+
+    /** The broker service, listening on {@code host:port} of the broker node. */
+    protected abstract ServiceDefinition brokerService(String host, int port);
+
+    /** The provider service on {@code node}, dialling the broker at {@code brokerUrl}. */
+    protected abstract ServiceDefinition providerService(Node node, String brokerUrl);
+
+    /** How many providers and workers the broker counts as connected now. */
+    protected abstract ProviderCount connectedProviders(BrokerApi api) throws Exception;
+
+    /** Called once the broker is healthy, before the module is uploaded. */
+    protected void brokerReady(BrokerApi api) throws Exception {
+    }
+
+    /** Connected providers and their total workers, as a broker reports them. */
+    public record ProviderCount(int providers, int workers) {
+    }
+
+    @Override
+    public final void deploy(Deployment d) {
+        this.deployment = d;
+        brokerPort = d.broker().freePort();
+        broker = d.broker().start(brokerService(d.broker().host(), brokerPort));
+        BrokerApi api = api(d.client());
+        api.awaitHealthy(READY_TIMEOUT, () -> broker.isAlive() ? null : "exited");
+        try {
+            brokerReady(api);
+        } catch (Exception e) {
+            throw new SystemFailure(id() + " broker answered unexpectedly: " + e.getMessage(), e);
+        }
+        api.upload(Tsp.MODULE_NAME, Tsp.module());
+    }
+
+    @Override
+    public final void scaleTo(List<Node> active) {
+        for (var it = providers.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!active.contains(e.getKey())) {
+                e.getValue().close();
+                it.remove();
+            }
+        }
+        for (Node node : active) {
+            providers.computeIfAbsent(node, n -> {
+                InetSocketAddress a = deployment.testbed().route(n, deployment.broker(), brokerPort);
+                return n.start(providerService(n, "http://" + a.getHostString() + ":" + a.getPort()));
+            });
+        }
+        ProviderCount wanted = new ProviderCount(active.size(),
+                active.stream().mapToInt(n -> n.spec().type().vcpus()).sum());
+        BrokerApi api = api(deployment.client());
+        try {
+            Awaitility.await(id() + " broker sees " + wanted.providers() + " providers with " + wanted.workers()
+                            + " workers")
+                    .atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .failFast("a service died", () -> services().stream().anyMatch(s -> !s.isAlive()))
+                    .until(() -> connectedProviders(api).equals(wanted));
+        } catch (ConditionTimeoutException e) {
+            throw new SystemFailure(id() + " providers did not all connect within " + READY_TIMEOUT, e);
+        } catch (org.awaitility.core.TerminalFailureException e) {
+            throw SystemFailure.servicesDied(id() + " while waiting for providers",
+                    services().stream().filter(s -> !s.isAlive()).toList());
+        }
+    }
+
+    @Override
+    public final RunSpec.HttpRequestTemplate request(int n) {
+        return new RunSpec.HttpRequestTemplate("POST", api(deployment.client()).baseUrl() + "/api/client/run/"
+                + Tsp.MODULE_NAME, Map.of("X-Args", Tsp.args(n)), "");
+    }
+
+    @Override
+    public final String responseCheck() {
+        return ResponseChecks.WASIMOFF_RUN;
+    }
+
+    @Override
+    public final List<RunningService> services() {
+        List<RunningService> all = new ArrayList<>();
+        if (broker != null) {
+            all.add(broker);
+        }
+        all.addAll(providers.values());
+        return all;
+    }
+
+    /** The broker's API as {@code from} reaches it. */
+    protected final BrokerApi api(Node from) {
+        InetSocketAddress a = deployment.testbed().route(from, deployment.broker(), brokerPort);
+        return new BrokerApi("http://" + a.getHostString() + ":" + a.getPort());
+    }
+
+    @Override
+    public void close() {
+        providers.values().forEach(RunningService::close);
+        providers.clear();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}

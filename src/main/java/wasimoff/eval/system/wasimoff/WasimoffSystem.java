@@ -1,0 +1,92 @@
+package wasimoff.eval.system.wasimoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import wasimoff.eval.system.BrokerAndProviders;
+import wasimoff.eval.system.BrokerApi;
+import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.ServiceDefinition;
+
+/**
+ * The {@code wasimoff} system: the real Wasimoff broker (the pinned binary from
+ * {@link InstalledBinaries}, run as a native service on the broker node) with our
+ * {@link WasimoffProvider}s speaking its provider protocol. Wasimoff's own providers (Deno, or a
+ * browser) need images or runtimes this machine cannot fetch, so every result names the provider
+ * kind that ran.
+ */
+public final class WasimoffSystem extends BrokerAndProviders {
+    /** The broker binary's name in the install cache. */
+    public static final String BROKER_BINARY = "wasimoff-broker";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InstalledBinaries binaries;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    public WasimoffSystem(InstalledBinaries binaries) {
+        this.binaries = binaries;
+    }
+
+    /** Why the system cannot run here, or empty. */
+    public static Optional<String> unavailable(InstalledBinaries binaries) {
+        return binaries.missing(BROKER_BINARY);
+    }
+
+    @Override
+    public String id() {
+        return "wasimoff";
+    }
+
+    @Override
+    protected ServiceDefinition brokerService(String host, int port) {
+        return new ServiceDefinition.ProcessService("wasimoff-broker",
+                List.of(binaries.require(BROKER_BINARY).toString()),
+                Map.of("WASIMOFF_HTTP_LISTEN", host + ":" + port, "WASIMOFF_METRICS", "true",
+                        "WASIMOFF_FILESTORAGE", ":memory:"));
+    }
+
+    @Override
+    protected void brokerReady(BrokerApi api) throws Exception {
+        JsonNode version = JSON.readTree(api.get("/api/version"));
+        parameters.put("broker", version.path("package").asText());
+        parameters.put("broker revision", version.path("revision").asText());
+        parameters.put("broker go", version.path("go").asText());
+        String pinned = binaries.versions().get("wasimoff.broker.version");
+        if (pinned != null) {
+            parameters.put("broker version", pinned);
+        }
+        parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
+        parameters.put("engine", "chicory (compiled)");
+    }
+
+    @Override
+    protected ServiceDefinition providerService(Node node, String brokerUrl) {
+        return new ServiceDefinition.JavaService("wasimoff-provider", WasimoffProvider.class,
+                List.of("--broker", brokerUrl, "--workers", Integer.toString(node.spec().type().vcpus()),
+                        "--name", node.name()));
+    }
+
+    /** Reads {@code wasimoff_connected_providers} and the provider workers from the broker's Prometheus metrics. */
+    @Override
+    protected ProviderCount connectedProviders(BrokerApi api) throws Exception {
+        int providers = 0;
+        int workers = 0;
+        for (String line : api.get("/metrics").split("\n")) {
+            if (line.startsWith("wasimoff_connected_providers ")) {
+                providers = (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            } else if (line.startsWith("wasimoff_available_workers{") && !line.contains("type=\"cloud\"")) {
+                workers += (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+            }
+        }
+        return new ProviderCount(providers, workers);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+}

@@ -1,0 +1,141 @@
+package wasimoff.eval.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wasimoff.eval.load.LoadRunner;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.RunSummary;
+import wasimoff.eval.scenario.Location;
+import wasimoff.eval.scenario.NodeRole;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.scenario.ServerType;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
+import wasimoff.eval.workload.ResponseChecks;
+import wasimoff.eval.workload.TspTest;
+
+/**
+ * What every system behind Wasimoff's client API must do, run against a real broker with two real
+ * providers on the embedded testbed: correct TSP results, work spread over both providers, exit
+ * codes passed through, and no request lost when a provider leaves mid-run.
+ */
+public abstract class BrokerAndProvidersContract {
+    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
+    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
+
+    @TempDir
+    protected Path work;
+    private EmbeddedTestbed testbed;
+    protected SystemUnderTest system;
+    private List<Node> providers;
+    private final OkHttpClient http = new OkHttpClient();
+
+    /** A fresh, undeployed instance of the system under test. */
+    protected abstract SystemUnderTest create();
+
+    @BeforeEach
+    void deploy() {
+        testbed = new EmbeddedTestbed(work);
+        List<Node> nodes = testbed.provision(List.of(
+                new NodeSpec("client", NodeRole.CLIENT, TINY, NBG),
+                new NodeSpec("broker", NodeRole.BROKER, TINY, NBG),
+                new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG),
+                new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG)));
+        providers = nodes.subList(2, 4);
+        system = create();
+        system.deploy(new Deployment(testbed, nodes.get(0), nodes.get(1), providers));
+        system.scaleTo(providers);
+    }
+
+    @AfterEach
+    void tearDown() {
+        system.close();
+        testbed.close();
+        assertThat(testbed.runningServices()).isEmpty();
+    }
+
+    @Test
+    void tspRequestsReturnTheDistanceAndBothProvidersServeSome() throws Exception {
+        Set<String> servedBy = new HashSet<>();
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> call("rand 8 42", servedBy)));
+        }
+        for (var c : calls) {
+            assertThat(c.get()).isEqualTo("distance = " + TspTest.DISTANCE_8_SEED_42);
+        }
+        assertThat(servedBy).containsExactlyInAnyOrder("provider-1", "provider-2");
+    }
+
+    @Test
+    void badArgumentsAreAnExitStatusNotAnHttpError() throws Exception {
+        try (Response response = http.newCall(post("bogus")).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.header("X-Wasimoff-Result")).isEqualTo("Ok");
+            assertThat(response.header("X-Wasimoff-Status")).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void stoppingAProviderMidRunLosesNoRequest() throws Exception {
+        RunSpec spec = new RunSpec("kill", system.request(8), ResponseChecks.WASIMOFF_RUN, 8, 50, 4000, null,
+                "127.0.0.1", 30_000, "locust");
+        CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
+            sleep(1500);
+            system.scaleTo(List.of(providers.get(0)));
+        });
+        RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(work.resolve("out"));
+        kill.get();
+        assertThat(s.nothingLost()).isTrue();
+        assertThat(s.sent()).isEqualTo(s.succeeded() + s.failed());
+        assertThat(s.succeeded()).isPositive();
+        assertThat(s.failures().keySet()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+    }
+
+    @Test
+    void reportsWhatRan() {
+        assertThat(system.parameters()).containsKeys("broker", "provider", "engine");
+        assertThat(system.services()).extracting(RunningService::isAlive).containsOnly(true);
+    }
+
+    private Request post(String args) {
+        RunSpec.HttpRequestTemplate t = system.request(8);
+        return new Request.Builder().url(t.url()).header("X-Args", args).post(RequestBody.create(new byte[0])).build();
+    }
+
+    private String call(String args, Set<String> servedBy) {
+        try (Response response = http.newCall(post(args)).execute()) {
+            synchronized (servedBy) {
+                servedBy.add(response.header("X-Wasimoff-Provider"));
+            }
+            return response.body().string().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
