@@ -177,7 +177,7 @@ public final class ScenarioSession implements AutoCloseable {
         Node client = nodes.stream().filter(n -> n.spec().role() == NodeRole.CLIENT).findFirst().orElseThrow();
         RunSpec spec = new RunSpec(point.system() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
                 sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
-                RunSpec.SEED_PERCENTILES, client.host(), 120_000, "locust");
+                RunSpec.SEED_PERCENTILES, sut.clientAddress(client), 120_000, "locust");
         Allure.step("run " + point.load(), () -> {
             new LoadRunner(spec, ResponseChecks.named(spec.check()), System.out::println).run(dir);
         });

@@ -24,6 +24,14 @@ public interface SystemUnderTest extends AutoCloseable {
     /** The TSP request of size {@code n} as the client node sends it. */
     RunSpec.HttpRequestTemplate request(int n);
 
+    /**
+     * The local address the load generator on {@code client} binds to; by default the client
+     * node's own address. Systems that live in network namespaces answer the host side of the link.
+     */
+    default String clientAddress(Node client) {
+        return client.host();
+    }
+
     /** The name of the response check that judges this system's responses. */
     String responseCheck();
 

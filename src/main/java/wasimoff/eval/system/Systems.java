@@ -2,6 +2,7 @@ package wasimoff.eval.system;
 
 import java.util.Optional;
 import wasimoff.eval.system.reference.ReferenceSystem;
+import wasimoff.eval.system.serverledge.ServerledgeSystem;
 import wasimoff.eval.system.wasimoff.WasimoffSystem;
 
 /** Creates the systems a scenario names, or says why one cannot run on a testbed. */
@@ -14,7 +15,7 @@ public final class Systems {
         return switch (id) {
             case "reference" -> Optional.empty();
             case "wasimoff" -> WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-            case "serverledge" -> Optional.of("the real Serverledge is not integrated yet (issue 9)");
+            case "serverledge" -> ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment());
             default -> Optional.of("unknown system '" + id + "'");
         };
     }
@@ -25,6 +26,8 @@ public final class Systems {
         });
         return switch (id) {
             case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment());
+            case "serverledge" -> new ServerledgeSystem(InstalledBinaries.fromEnvironment(),
+                    Double.parseDouble(System.getProperty("serverledge.cpu", "0")));
             default -> new ReferenceSystem();
         };
     }

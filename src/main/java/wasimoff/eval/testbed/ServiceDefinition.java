@@ -19,12 +19,23 @@ public sealed interface ServiceDefinition {
         }
     }
 
-    /** A native program with its arguments and environment. */
-    record ProcessService(String name, List<String> command, Map<String, String> environment)
+    /**
+     * A native program with its arguments and environment. {@code stopSignal} is what stopping it
+     * sends first ({@code TERM}, or {@code INT} for programs that clean up only on an interrupt).
+     */
+    record ProcessService(String name, List<String> command, Map<String, String> environment, String stopSignal)
             implements ServiceDefinition {
         public ProcessService {
             command = List.copyOf(command);
             environment = Map.copyOf(environment);
+            if (!List.of("TERM", "INT").contains(stopSignal)) {
+                throw new IllegalArgumentException("stop signal must be TERM or INT, was " + stopSignal);
+            }
+        }
+
+        /** A program stopped with SIGTERM. */
+        public ProcessService(String name, List<String> command, Map<String, String> environment) {
+            this(name, command, environment, "TERM");
         }
     }
 }

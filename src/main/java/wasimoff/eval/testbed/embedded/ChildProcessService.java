@@ -15,19 +15,21 @@ import wasimoff.eval.testbed.ServiceDefinition;
  * A native service run as a child process of the harness, its output in a log file. Closing sends
  * SIGTERM, then SIGKILL after a grace period, and also ends the process's own children.
  */
-final class ChildProcessService implements RunningService {
+public final class ChildProcessService implements RunningService {
     private static final long GRACE_MILLIS = 5000;
 
     private final String name;
     private final Node node;
     private final Process process;
     private final Path log;
+    private final String stopSignal;
 
-    private ChildProcessService(String name, Node node, Process process, Path log) {
+    private ChildProcessService(String name, Node node, Process process, Path log, String stopSignal) {
         this.name = name;
         this.node = node;
         this.process = process;
         this.log = log;
+        this.stopSignal = stopSignal;
     }
 
     static ChildProcessService start(Node node, ServiceDefinition.ProcessService service, Path log) {
@@ -38,7 +40,7 @@ final class ChildProcessService implements RunningService {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             pb.environment().putAll(service.environment());
-            return new ChildProcessService(service.name(), node, pb.start(), log);
+            return new ChildProcessService(service.name(), node, pb.start(), log, service.stopSignal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.name() + " on " + node.name() + ": "
                     + e.getMessage(), e);
@@ -70,6 +72,17 @@ final class ChildProcessService implements RunningService {
         return process.pid();
     }
 
+    /** Sends a signal by name; the JDK can only send TERM and KILL itself. */
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            process.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public List<String> lastLogLines(int count) {
         try {
@@ -82,8 +95,15 @@ final class ChildProcessService implements RunningService {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        if (!process.isAlive()) {
+            return;
+        }
+        if (stopSignal.equals("INT")) {
+            signal("INT");
+        } else {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
         try {
             if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,0 +1,108 @@
+package wasimoff.eval.system.serverledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Docker engine Serverledge nodes start function containers with. If one already answers
+ * {@code docker info} it is used as it is; otherwise {@link #start} runs {@code dockerd} as root
+ * without iptables ({@code --iptables=false --ip6tables=false}), waits for it, and closing stops
+ * it again. Only the engine this class started is ever stopped.
+ */
+public final class DockerEngine implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process dockerd;
+    private final String version;
+
+    private DockerEngine(Process dockerd, String version) {
+        this.dockerd = dockerd;
+        this.version = version;
+    }
+
+    /** An engine that answers, started here if needed; fails with the engine's own error. */
+    public static DockerEngine start(Path logDir) throws IOException, InterruptedException {
+        String running = serverVersion();
+        if (running != null) {
+            return new DockerEngine(null, running);
+        }
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("dockerd.log");
+        Process p = new ProcessBuilder("dockerd", "--iptables=false", "--ip6tables=false")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String v = serverVersion();
+            if (v != null) {
+                return new DockerEngine(p, v);
+            }
+            if (!p.isAlive()) {
+                throw new IOException("dockerd exited with status " + p.exitValue() + ": " + tail(log));
+            }
+            Thread.sleep(250);
+        }
+        p.destroyForcibly();
+        throw new IOException("dockerd did not answer within " + START_TIMEOUT + ": " + tail(log));
+    }
+
+    /** The engine's version, e.g. {@code 20.10.24+dfsg1}. */
+    public String version() {
+        return version;
+    }
+
+    /** Runs a docker CLI command; returns its output, or throws with it when the command fails. */
+    public static String docker(List<String> args, Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " timed out");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+        }
+        return out;
+    }
+
+    private static String serverVersion() {
+        try {
+            return docker(List.of("version", "--format", "{{.Server.Version}}"), Duration.ofSeconds(10)).strip();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dockerd == null || !dockerd.isAlive()) {
+            return;
+        }
+        dockerd.destroy();
+        try {
+            if (!dockerd.waitFor(20, TimeUnit.SECONDS)) {
+                dockerd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            dockerd.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package wasimoff.eval.system.serverledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Our TSP as a Serverledge custom runtime, built locally with no registry: {@code FROM scratch},
+ * Serverledge's executor as {@code /executor}, the static musl build of our TSP program as
+ * {@code /tsp} and {@code CUSTOM_CMD="/tsp serverledge"}, per the executor's contract (parameters
+ * in {@code $PARAMS_FILE}, result text in {@code $RESULT_FILE} under {@code /tmp}). The tag carries
+ * a hash of both binaries, so the image is rebuilt only when one of them changes.
+ */
+public final class ServerledgeImage {
+    public static final String REPOSITORY = "wasimoff-eval/serverledge-tsp";
+
+    private ServerledgeImage() {
+    }
+
+    /** Builds the image unless an image with the same content tag exists; returns its tag. */
+    public static String ensure(Path executor, Path tsp, Path workDir) throws IOException, InterruptedException {
+        String tag = REPOSITORY + ":" + hash(executor, tsp).substring(0, 16);
+        try {
+            DockerEngine.docker(List.of("image", "inspect", tag), Duration.ofSeconds(30));
+            return tag;
+        } catch (IOException missing) {
+            // not built yet
+        }
+        Path context = Files.createTempDirectory(workDir, "serverledge-image");
+        try {
+            Files.copy(executor, context.resolve("executor"));
+            Files.copy(tsp, context.resolve("tsp"));
+            Files.createDirectories(context.resolve("tmp"));
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM scratch",
+                    "COPY executor /executor",
+                    "COPY tsp /tsp",
+                    "COPY tmp /tmp",
+                    "ENV CUSTOM_CMD=\"/tsp serverledge\"",
+                    "LABEL org.wasimoff-eval.image=serverledge-tsp",
+                    "CMD [\"/executor\"]",
+                    ""));
+            DockerEngine.docker(List.of("build", "-q", "-t", tag, context.toString()), Duration.ofMinutes(5));
+            return tag;
+        } finally {
+            try (var files = Files.walk(context)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String hash(Path... files) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

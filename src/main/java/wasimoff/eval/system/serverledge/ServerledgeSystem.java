@@ -1,0 +1,323 @@
+package wasimoff.eval.system.serverledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.system.Deployment;
+import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.system.SystemFailure;
+import wasimoff.eval.system.SystemUnderTest;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.testbed.embedded.NetworkNamespace;
+import wasimoff.eval.workload.NativeTsp;
+import wasimoff.eval.workload.ResponseChecks;
+
+/**
+ * The {@code serverledge} system, deployed as the seed's evaluation did: etcd and the load balancer
+ * on the broker node, one Serverledge node per provider ({@code cloud: yes}, one area, its pool sized
+ * from the server type: RAM minus 1 GB, one CPU unit per vCPU), our TSP as a custom runtime image,
+ * and the {@code tsp} function (custom runtime, 128 MB) registered after a delete-until-404. Every
+ * {@link #scaleTo} starts cold, as the seed did between runs: nodes stopped (SIGINT, so they clean
+ * up), function containers removed, the wanted nodes started, and the load balancer restarted once
+ * etcd lists exactly them. Each Serverledge process runs in a network namespace of ours, so the
+ * address it registers in etcd, and that the load balancer then calls, is one of our test hosts.
+ */
+public final class ServerledgeSystem implements SystemUnderTest {
+    static final String AREA = "WASIMOFF_EVAL";
+    static final int API_PORT = 1323;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> BINARIES = List.of("serverledge", "serverledge-lb", "serverledge-executor", "etcd");
+
+    private final InstalledBinaries binaries;
+    private final double cpuDemand;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final Map<Node, NetworkNamespace> namespaces = new LinkedHashMap<>();
+    private final Map<Node, RunningService> nodes = new LinkedHashMap<>();
+    private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    private final Thread shutdownHook = new Thread(this::close, "serverledge-shutdown");
+    private Deployment deployment;
+    private DockerEngine engine;
+    private String image;
+    private NetworkNamespace brokerNs;
+    private RunningService etcd;
+    private RunningService lb;
+
+    /**
+     * @param cpuDemand the function's CPU demand; 0 as the seed registered it, 1.0 for the
+     *                  CPU-limited variant (at v1.0.0-percom23 a demand limits concurrency per node
+     *                  but sets no Docker CPU quota)
+     */
+    public ServerledgeSystem(InstalledBinaries binaries, double cpuDemand) {
+        this.binaries = binaries;
+        this.cpuDemand = cpuDemand;
+    }
+
+    /** Why Serverledge cannot run here, or empty. Whether the Docker engine starts shows at deploy. */
+    public static Optional<String> unavailable(InstalledBinaries binaries) {
+        Optional<String> missing = binaries.missing(BINARIES.toArray(String[]::new));
+        if (missing.isPresent()) {
+            return missing;
+        }
+        return Optional.ofNullable(NetworkNamespace.unavailableReason());
+    }
+
+    @Override
+    public String id() {
+        return "serverledge";
+    }
+
+    @Override
+    public void deploy(Deployment d) {
+        this.deployment = d;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        Path work = Path.of(d.broker().putFile("serverledge/.keep", new byte[0])).getParent();
+        try {
+            engine = DockerEngine.start(work);
+            image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), NativeTsp.muslStatic(), work);
+        } catch (IOException e) {
+            throw new SystemFailure("serverledge needs a Docker engine and its TSP image: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SystemFailure("interrupted while preparing serverledge", e);
+        }
+        brokerNs = NetworkNamespace.create();
+        String etcdUrl = "http://" + brokerNs.address() + ":2379";
+        etcd = d.broker().start(new ServiceDefinition.ProcessService("etcd", brokerNs.command(List.of(
+                binaries.require("etcd").toString(), "--name", "broker", "--data-dir", "etcd-data",
+                "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
+                "--listen-peer-urls", "http://127.0.0.1:2380")), Map.of()));
+        await("etcd healthy", () -> get(etcdUrl + "/health").contains("true"));
+        d.broker().putFile("serverledge/lb.yaml", config(brokerNs, Map.of()).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> versions = binaries.versions();
+        parameters.put("serverledge version", versions.getOrDefault("serverledge.version", "?"));
+        parameters.put("serverledge commit", versions.getOrDefault("serverledge.commit", "?"));
+        parameters.put("etcd version", versions.getOrDefault("etcd.version", "?"));
+        parameters.put("docker engine", engine.version());
+        parameters.put("function image", image);
+        parameters.put("function cpu demand", Double.toString(cpuDemand));
+    }
+
+    @Override
+    public void scaleTo(List<Node> active) {
+        stopNodes();
+        removeFunctionContainers();
+        for (Node n : active) {
+            NetworkNamespace ns = namespaces.computeIfAbsent(n, k -> NetworkNamespace.create());
+            int memoryMb = (n.spec().type().ramGb() - 1) * 1024;
+            String conf = n.putFile("serverledge/node.yaml", config(brokerNs, Map.of(
+                    "container.pool.memory", Integer.toString(memoryMb),
+                    "container.pool.cpus", Integer.toString(n.spec().type().vcpus()))).getBytes(StandardCharsets.UTF_8));
+            nodes.put(n, n.start(new ServiceDefinition.ProcessService("serverledge",
+                    ns.command(List.of(binaries.require("serverledge").toString(), conf)),
+                    Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")), "INT")));
+        }
+        Set<String> wanted = active.stream().map(n -> "http://" + namespaces.get(n).address() + ":" + API_PORT)
+                .collect(Collectors.toCollection(TreeSet::new));
+        await("etcd lists exactly the " + wanted.size() + " serverledge nodes " + wanted,
+                () -> registeredNodes().equals(wanted));
+        String lbConf = deployment.broker().putFile("serverledge/lb.yaml", config(brokerNs, Map.of())
+                .getBytes(StandardCharsets.UTF_8));
+        lb = deployment.broker().start(new ServiceDefinition.ProcessService("serverledge-lb",
+                brokerNs.command(List.of(binaries.require("serverledge-lb").toString(), lbConf)), Map.of()));
+        await("load balancer answers", () -> get(apiUrl() + "/function") != null);
+        registerFunction();
+    }
+
+    /** Deletes {@code tsp} until the answer is 404 (other nodes may still cache it), then creates it. */
+    private void registerFunction() {
+        await("tsp function deleted everywhere", () -> post("/delete", "{\"Name\":\"tsp\"}") == 404);
+        String create = String.format(java.util.Locale.ROOT,
+                "{\"Name\":\"tsp\",\"Runtime\":\"custom\",\"MemoryMB\":128,\"CPUDemand\":%s,\"CustomImage\":\"%s\"}",
+                cpuDemand, image);
+        int status = post("/create", create);
+        if (status != 200) {
+            throw new SystemFailure("serverledge refused to create the tsp function: HTTP " + status);
+        }
+    }
+
+    @Override
+    public RunSpec.HttpRequestTemplate request(int n) {
+        return new RunSpec.HttpRequestTemplate("POST", apiUrl() + "/invoke/tsp",
+                Map.of("Content-Type", "application/json"),
+                "{\"Async\":false,\"CanDoOffloading\":true,\"QoSClass\":0,\"QoSMaxRespT\":-1,\"Params\":{\"n\":\""
+                        + n + "\"}}");
+    }
+
+    @Override
+    public String clientAddress(Node client) {
+        return brokerNs.hostAddress();
+    }
+
+    @Override
+    public String responseCheck() {
+        return ResponseChecks.SERVERLEDGE_INVOKE;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
+    @Override
+    public List<RunningService> services() {
+        List<RunningService> all = new ArrayList<>();
+        if (etcd != null) {
+            all.add(etcd);
+        }
+        if (lb != null) {
+            all.add(lb);
+        }
+        all.addAll(nodes.values());
+        return all;
+    }
+
+    /** The Serverledge node services now running, for tests that stop one mid-run. */
+    public List<RunningService> nodeServices() {
+        return List.copyOf(nodes.values());
+    }
+
+    private String apiUrl() {
+        return "http://" + brokerNs.address() + ":" + API_PORT;
+    }
+
+    private Set<String> registeredNodes() throws IOException {
+        String prefix = "registry/cloud/" + AREA + "/";
+        Base64.Encoder b64 = Base64.getEncoder();
+        String body = String.format("{\"key\":\"%s\",\"range_end\":\"%s\"}",
+                b64.encodeToString(prefix.getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString(prefix.substring(0, prefix.length() - 1).concat("0").getBytes(StandardCharsets.UTF_8)));
+        Request r = new Request.Builder().url("http://" + brokerNs.address() + ":2379/v3/kv/range")
+                .post(RequestBody.create(body, MediaType.parse("application/json"))).build();
+        try (Response response = http.newCall(r).execute()) {
+            Set<String> urls = new TreeSet<>();
+            for (JsonNode kv : JSON.readTree(response.body().string()).path("kvs")) {
+                urls.add(new String(Base64.getDecoder().decode(kv.path("value").asText()), StandardCharsets.UTF_8));
+            }
+            return urls;
+        }
+    }
+
+    private static String config(NetworkNamespace etcdNs, Map<String, String> extra) {
+        StringBuilder b = new StringBuilder()
+                .append("api.port: ").append(API_PORT).append('\n')
+                .append("etcd.address: \"").append(etcdNs.address()).append(":2379\"\n")
+                .append("registry.area: \"").append(AREA).append("\"\n")
+                .append("cloud: yes\n");
+        extra.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
+        return b.toString();
+    }
+
+    private void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            Awaitility.await(what).atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("a serverledge service died", () -> services().stream().anyMatch(s -> !s.isAlive()))
+                    .until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new SystemFailure("serverledge: " + what + " did not happen within " + READY_TIMEOUT, e);
+        } catch (TerminalFailureException e) {
+            throw SystemFailure.servicesDied("serverledge: while waiting until " + what,
+                    services().stream().filter(s -> !s.isAlive()).toList());
+        }
+    }
+
+    private String get(String url) throws IOException {
+        try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            return r.isSuccessful() ? r.body().string() : null;
+        }
+    }
+
+    private int post(String path, String json) {
+        Request r = new Request.Builder().url(apiUrl() + path)
+                .post(RequestBody.create(json, MediaType.parse("application/json"))).build();
+        try (Response response = http.newCall(r).execute()) {
+            return response.code();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void stopNodes() {
+        if (lb != null) {
+            lb.close();
+            lb = null;
+        }
+        nodes.values().forEach(RunningService::close);
+        nodes.clear();
+    }
+
+    private void removeFunctionContainers() {
+        if (image == null) {
+            return;
+        }
+        try {
+            String ids = DockerEngine.docker(List.of("ps", "-aq", "--filter", "ancestor=" + image), Duration.ofSeconds(30));
+            List<String> all = ids.lines().filter(l -> !l.isBlank()).toList();
+            if (!all.isEmpty()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+                rm.addAll(all);
+                DockerEngine.docker(rm, Duration.ofMinutes(2));
+            }
+        } catch (IOException e) {
+            throw new SystemFailure("removing serverledge function containers failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Function containers of this system's image that exist now (running or not). */
+    public long functionContainers() throws IOException, InterruptedException {
+        return DockerEngine.docker(List.of("ps", "-aq", "--filter", "ancestor=" + image), Duration.ofSeconds(30))
+                .lines().filter(l -> !l.isBlank()).count();
+    }
+
+    @Override
+    public synchronized void close() {
+        stopNodes();
+        removeFunctionContainers();
+        if (etcd != null) {
+            etcd.close();
+            etcd = null;
+        }
+        namespaces.values().forEach(NetworkNamespace::close);
+        namespaces.clear();
+        if (brokerNs != null) {
+            brokerNs.close();
+            brokerNs = null;
+        }
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // this is the hook running
+        }
+    }
+}

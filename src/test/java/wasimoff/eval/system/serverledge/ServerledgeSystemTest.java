@@ -1,0 +1,126 @@
+package wasimoff.eval.system.serverledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wasimoff.eval.load.LoadRunner;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.RunSummary;
+import wasimoff.eval.scenario.Location;
+import wasimoff.eval.scenario.NodeRole;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.scenario.ServerType;
+import wasimoff.eval.system.Deployment;
+import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
+import wasimoff.eval.workload.ResponseChecks;
+import wasimoff.eval.workload.Tsp;
+
+/**
+ * The real Serverledge (etcd, two nodes, the load balancer, our TSP custom image) on the embedded
+ * testbed; skipped with the reason when its binaries, network namespaces or the Docker engine are
+ * not available.
+ */
+class ServerledgeSystemTest {
+    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
+    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
+
+    @TempDir
+    Path work;
+    private EmbeddedTestbed testbed;
+    private ServerledgeSystem system;
+    private List<Node> providers;
+    private Node client;
+
+    @BeforeAll
+    static void available() {
+        Optional<String> reason = ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment());
+        assumeTrue(reason.isEmpty(), () -> reason.get());
+    }
+
+    @BeforeEach
+    void deploy() {
+        testbed = new EmbeddedTestbed(work);
+        List<Node> nodes = testbed.provision(List.of(
+                new NodeSpec("client", NodeRole.CLIENT, TINY, NBG),
+                new NodeSpec("broker", NodeRole.BROKER, TINY, NBG),
+                new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG),
+                new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG)));
+        client = nodes.get(0);
+        providers = nodes.subList(2, 4);
+        system = new ServerledgeSystem(InstalledBinaries.fromEnvironment(), 0);
+        system.deploy(new Deployment(testbed, client, nodes.get(1), providers));
+        system.scaleTo(providers);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        system.close();
+        testbed.close();
+        assertThat(testbed.runningServices()).isEmpty();
+        ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(work.toString()) || c.contains("serverledge-lb") || c.contains("etcd-data"))
+                .forEach(c -> assertThat(c).as("process left behind").isEmpty());
+    }
+
+    @Test
+    void invocationsReturnATspDistance() throws Exception {
+        OkHttpClient http = new OkHttpClient();
+        RunSpec.HttpRequestTemplate t = system.request(8);
+        for (int i = 0; i < 4; i++) {
+            Request r = new Request.Builder().url(t.url())
+                    .post(RequestBody.create(t.body(), MediaType.parse("application/json"))).build();
+            try (Response response = http.newCall(r).execute()) {
+                String body = response.body().string();
+                assertThat(response.code()).as(body).isEqualTo(200);
+                assertThat(body).contains("\"Success\":true");
+                assertThat(ResponseChecks.named(ResponseChecks.SERVERLEDGE_INVOKE).failure(response, body)).isEmpty();
+            }
+        }
+        assertThat(system.parameters()).containsKeys("serverledge version", "etcd version", "function image");
+    }
+
+    @Test
+    void killingANodeMidRunNamesTheFailuresAndLosesNothing() throws Exception {
+        RunSpec spec = new RunSpec("kill", system.request(8), ResponseChecks.SERVERLEDGE_INVOKE, 6, 50, 5000, null,
+                system.clientAddress(client), 30_000, "locust");
+        CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long pid = ((wasimoff.eval.testbed.embedded.ChildProcessService) system.nodeServices().get(1)).pid();
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        });
+        RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(work.resolve("out"));
+        kill.get();
+        assertThat(s.sent()).isEqualTo(s.succeeded() + s.failed());
+        assertThat(s.nothingLost()).isTrue();
+        assertThat(s.succeeded()).isPositive();
+        assertThat(s.failed()).isPositive();
+        assertThat(s.failures().keySet()).allSatisfy(reason -> assertThat(reason).isNotBlank());
+    }
+
+    @Test
+    void scalingDownStartsColdWithoutOldContainers() throws Exception {
+        system.scaleTo(providers.subList(0, 1));
+        assertThat(system.functionContainers()).isZero();
+        assertThat(Tsp.distance("distance = 1.000")).isPresent();
+    }
+}
