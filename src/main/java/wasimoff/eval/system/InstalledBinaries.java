@@ -50,10 +50,22 @@ public final class InstalledBinaries {
                 + INSTALL_HINT));
     }
 
-    /** Why {@code names} cannot all be used, or empty when they are installed. */
+    /**
+     * Why {@code names} cannot all be used, or empty when they are installed. Where the install
+     * script recorded why it could not install a binary ({@code <name>.missing}), that is the reason.
+     */
     public Optional<String> missing(String... names) {
         for (String name : names) {
             if (find(name).isEmpty()) {
+                Path why = bin.resolve(name + ".missing");
+                try {
+                    if (Files.isRegularFile(why)) {
+                        return Optional.of(name + " is not installed: " + Files.readString(why).strip()
+                                .replaceAll("\\s+", " "));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
                 return Optional.of(name + " is not installed in " + bin + "; " + INSTALL_HINT);
             }
         }
