@@ -183,7 +183,11 @@ public final class ScenarioSession implements AutoCloseable {
         });
         ResultsWriter.JSON.writeValue(dir.resolve("parameters.json").toFile(), params);
         assertAlive(sut, "after the run");
-        return Allure.step("collect results", () -> collect(point, dir));
+        RunResult result = Allure.step("collect results", () -> collect(point, dir));
+        // the charts sit on the test itself, not inside a step, so the report shows them first
+        AllureReport.attach("throughput over time", dir.resolve("throughput.png"));
+        AllureReport.attach("response-time percentiles", dir.resolve("response-times.png"));
+        return result;
     }
 
     private RunResult collect(ScenarioPoint point, Path dir) throws IOException {
@@ -192,8 +196,6 @@ public final class ScenarioSession implements AutoCloseable {
                 + " tsp-" + point.tspN();
         Charts.throughputOverTime(result, "Throughput: " + title, dir.resolve("throughput.png"));
         Charts.responseTimePercentiles(result, "Response times: " + title, dir.resolve("response-times.png"));
-        AllureReport.attach("throughput over time", dir.resolve("throughput.png"));
-        AllureReport.attach("response-time percentiles", dir.resolve("response-times.png"));
         AllureReport.attach("summary.json", dir.resolve("summary.json"));
         AllureReport.attach("parameters.json", dir.resolve("parameters.json"));
         try (var files = Files.list(dir)) {
