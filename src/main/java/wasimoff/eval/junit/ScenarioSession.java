@@ -234,7 +234,7 @@ public final class ScenarioSession implements AutoCloseable {
             return system;
         }
         closeSystem();
-        SystemUnderTest created = Systems.create(id);
+        SystemUnderTest created = Systems.create(id, scenario.serverledgeCpu());
         system = created;
         Node client = byRole(NodeRole.CLIENT).get(0);
         Node broker = byRole(NodeRole.BROKER).get(0);

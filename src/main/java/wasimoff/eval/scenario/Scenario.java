@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A validated scenario file: which systems to compare, on which provider fleets and placements,
  * with which TSP sizes and load. It holds the cloud values of the file; {@link RunSettings} shrinks
- * them for small testbeds.
+ * them for small testbeds. {@code serverledgeCpu} is the CPU demand Serverledge's {@code tsp} function is
+ * registered with: 0 as in the seed, 1.0 for its CPU-limited variant (file key {@code serverledge-cpu}).
  */
 public record Scenario(
         String id,
@@ -18,7 +19,8 @@ public record Scenario(
         ServerType clientType,
         ServerType brokerType,
         List<Fleet> fleets,
-        List<Placement> placements) {
+        List<Placement> placements,
+        double serverledgeCpu) {
 
     public Scenario {
         systems = List.copyOf(systems);

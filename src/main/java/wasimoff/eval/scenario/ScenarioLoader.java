@@ -85,7 +85,8 @@ public final class ScenarioLoader {
     public Scenario load(Path file) {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
-                "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements");
+                "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
+                "serverledge-cpu");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -120,7 +121,12 @@ public final class ScenarioLoader {
         if (fleets.isEmpty() || placements.isEmpty() || systems.isEmpty()) {
             throw root.error("a scenario needs at least one system, fleet and placement");
         }
-        return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements);
+        double serverledgeCpu = 0;
+        if (top.containsKey("serverledge-cpu")) {
+            serverledgeCpu = top.get("serverledge-cpu").positiveNumber();
+        }
+        return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
+                serverledgeCpu);
     }
 
     private LoadProfile loadProfile(YamlNode node) {

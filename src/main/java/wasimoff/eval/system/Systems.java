@@ -20,14 +20,18 @@ public final class Systems {
         };
     }
 
-    public static SystemUnderTest create(String id) {
+    /**
+     * A new, undeployed system. {@code serverledgeCpu} is the CPU demand of Serverledge's function
+     * (the scenario's {@code serverledge-cpu}, overridden by {@code -Dserverledge.cpu}).
+     */
+    public static SystemUnderTest create(String id, double serverledgeCpu) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
             case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment());
             case "serverledge" -> new ServerledgeSystem(InstalledBinaries.fromEnvironment(),
-                    Double.parseDouble(System.getProperty("serverledge.cpu", "0")));
+                    Double.parseDouble(System.getProperty("serverledge.cpu", Double.toString(serverledgeCpu))));
             default -> new ReferenceSystem();
         };
     }

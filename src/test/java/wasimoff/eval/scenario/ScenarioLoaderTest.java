@@ -150,6 +150,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void serverledgeCpuVariantIsAScenarioOption() throws IOException {
+        Path file = write("optimal", valid() + "serverledge-cpu: 1.0\n");
+        assertThat(ScenarioLoader.of(dir).load(file).serverledgeCpu()).isEqualTo(1.0);
+        assertThat(ScenarioLoader.of(PROJECT_SCENARIOS).load("optimal").serverledgeCpu()).isZero();
+        Path bad = write("optimal", valid() + "serverledge-cpu: -1\n");
+        assertThatThrownBy(() -> ScenarioLoader.of(dir).load(bad)).hasMessageContaining("field 'serverledge-cpu'")
+                .hasMessageContaining("must be a positive number");
+    }
+
+    @Test
     void unknownScenarioIdListsTheValidIds() throws IOException {
         write("optimal", valid());
         assertThatThrownBy(() -> ScenarioLoader.of(dir).load("optimum"))
