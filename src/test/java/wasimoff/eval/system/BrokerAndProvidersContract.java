@@ -21,13 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.RunSummary;
-import wasimoff.eval.scenario.Location;
-import wasimoff.eval.scenario.NodeRole;
-import wasimoff.eval.scenario.NodeSpec;
-import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
-import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
 import wasimoff.eval.workload.ResponseChecks;
 import wasimoff.eval.workload.TspTest;
 
@@ -37,12 +32,9 @@ import wasimoff.eval.workload.TspTest;
  * codes passed through, and no request lost when a provider leaves mid-run.
  */
 public abstract class BrokerAndProvidersContract {
-    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
-    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
-
     @TempDir
     protected Path work;
-    private EmbeddedTestbed testbed;
+    private TwoProviderFleet fleet;
     protected SystemUnderTest system;
     private List<Node> providers;
     private final OkHttpClient http = new OkHttpClient();
@@ -52,23 +44,16 @@ public abstract class BrokerAndProvidersContract {
 
     @BeforeEach
     void deploy() {
-        testbed = new EmbeddedTestbed(work);
-        List<Node> nodes = testbed.provision(List.of(
-                new NodeSpec("client", NodeRole.CLIENT, TINY, NBG),
-                new NodeSpec("broker", NodeRole.BROKER, TINY, NBG),
-                new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG),
-                new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG)));
-        providers = nodes.subList(2, 4);
-        system = create();
-        system.deploy(new Deployment(testbed, nodes.get(0), nodes.get(1), providers));
-        system.scaleTo(providers);
+        fleet = new TwoProviderFleet(work);
+        providers = fleet.providers;
+        system = fleet.deploy(create());
     }
 
     @AfterEach
     void tearDown() {
         system.close();
-        testbed.close();
-        assertThat(testbed.runningServices()).isEmpty();
+        fleet.close();
+        assertThat(fleet.testbed.runningServices()).isEmpty();
     }
 
     @Test

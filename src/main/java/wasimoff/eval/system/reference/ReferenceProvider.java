@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -50,12 +48,7 @@ public final class ReferenceProvider implements EmbeddableService {
             this.broker = broker;
             this.workers = workers;
             this.name = name;
-            AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            this.pool = Workers.pool(name, workers);
             String ws = broker.replaceFirst("^http", "ws") + "/api/provider/ws";
             this.socket = http.newWebSocket(new Request.Builder().url(ws).header("User-Agent", "wasimoff-eval reference provider")
                     .build(), this);

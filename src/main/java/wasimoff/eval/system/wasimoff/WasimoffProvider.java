@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -24,6 +22,7 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 import wasimoff.eval.system.reference.WasmExecutor;
+import wasimoff.eval.system.reference.Workers;
 import wasimoff.eval.testbed.EmbeddableService;
 
 /**
@@ -76,12 +75,7 @@ public final class WasimoffProvider implements EmbeddableService {
             this.broker = broker;
             this.workers = workers;
             this.name = name;
-            AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, name + "-worker-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            this.pool = Workers.pool(name, workers);
             String url = broker.replaceFirst("^http", "ws") + "/api/provider/ws?id=" + name;
             socket = http.newWebSocket(new Request.Builder().url(url)
                     .header("User-Agent", "wasimoff-eval provider (Java, Chicory)")

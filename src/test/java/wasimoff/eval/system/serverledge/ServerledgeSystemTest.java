@@ -20,14 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.RunSummary;
-import wasimoff.eval.scenario.Location;
-import wasimoff.eval.scenario.NodeRole;
-import wasimoff.eval.scenario.NodeSpec;
-import wasimoff.eval.scenario.ServerType;
-import wasimoff.eval.system.Deployment;
 import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.system.TwoProviderFleet;
 import wasimoff.eval.testbed.Node;
-import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
 import wasimoff.eval.workload.ResponseChecks;
 import wasimoff.eval.workload.Tsp;
 
@@ -37,12 +32,9 @@ import wasimoff.eval.workload.Tsp;
  * not available.
  */
 class ServerledgeSystemTest {
-    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
-    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
-
     @TempDir
     Path work;
-    private EmbeddedTestbed testbed;
+    private TwoProviderFleet fleet;
     private ServerledgeSystem system;
     private List<Node> providers;
     private Node client;
@@ -50,29 +42,24 @@ class ServerledgeSystemTest {
     @BeforeAll
     static void available() {
         Optional<String> reason = ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment());
+        // surefire shows a class skipped in @BeforeAll only as "0 tests run", so say why here too
+        reason.ifPresent(why -> System.err.println("SKIPPED " + "ServerledgeSystemTest" + ": " + why));
         assumeTrue(reason.isEmpty(), () -> reason.get());
     }
 
     @BeforeEach
     void deploy() {
-        testbed = new EmbeddedTestbed(work);
-        List<Node> nodes = testbed.provision(List.of(
-                new NodeSpec("client", NodeRole.CLIENT, TINY, NBG),
-                new NodeSpec("broker", NodeRole.BROKER, TINY, NBG),
-                new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG),
-                new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG)));
-        client = nodes.get(0);
-        providers = nodes.subList(2, 4);
-        system = new ServerledgeSystem(InstalledBinaries.fromEnvironment(), 0);
-        system.deploy(new Deployment(testbed, client, nodes.get(1), providers));
-        system.scaleTo(providers);
+        fleet = new TwoProviderFleet(work);
+        client = fleet.client;
+        providers = fleet.providers;
+        system = fleet.deploy(new ServerledgeSystem(InstalledBinaries.fromEnvironment(), 0));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         system.close();
-        testbed.close();
-        assertThat(testbed.runningServices()).isEmpty();
+        fleet.close();
+        assertThat(fleet.testbed.runningServices()).isEmpty();
         ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
                 .filter(c -> c.contains(work.toString()) || c.contains("serverledge-lb") || c.contains("etcd-data"))
                 .forEach(c -> assertThat(c).as("process left behind").isEmpty());

@@ -15,6 +15,8 @@ class WasimoffSystemTest extends BrokerAndProvidersContract {
     @BeforeAll
     static void brokerInstalled() {
         Optional<String> missing = WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
+        // surefire shows a class skipped in @BeforeAll only as "0 tests run", so say why here too
+        missing.ifPresent(why -> System.err.println("SKIPPED " + "WasimoffSystemTest" + ": " + why));
         assumeTrue(missing.isEmpty(), () -> missing.get());
     }
 
