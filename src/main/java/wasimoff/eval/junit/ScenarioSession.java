@@ -92,7 +92,7 @@ public final class ScenarioSession implements AutoCloseable {
             }
         }
         RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
-                settings.fleets(), settings.placements(), notes);
+                settings.fleets(), settings.placements(), settings.engine(), notes);
         List<ScenarioPoint> points = Sweep.points(scenario, effective);
         Path root = scenarios.toAbsolutePath().getParent();
         Path resultsRoot = Path.of(properties.getProperty("results.dir", root.resolve("results").toString()));
@@ -234,7 +234,7 @@ public final class ScenarioSession implements AutoCloseable {
             return system;
         }
         closeSystem();
-        SystemUnderTest created = Systems.create(id, scenario.serverledgeCpu());
+        SystemUnderTest created = Systems.create(id, scenario.serverledgeCpu(), settings.engine());
         system = created;
         Node client = byRole(NodeRole.CLIENT).get(0);
         Node broker = byRole(NodeRole.BROKER).get(0);

@@ -18,13 +18,15 @@ import java.util.stream.Collectors;
  * <p>Properties: {@code testbed} (embedded, docker, hetzner), {@code run-time} (e.g. 30s),
  * {@code users}, {@code spawn-rate}, {@code systems} (comma list), {@code tsp-n} (comma list),
  * {@code fleets} (comma list of fleet labels such as {@code 04x02c}, or {@code all}),
- * {@code placements} (comma list of placement names, or {@code all}).
+ * {@code placements} (comma list of placement names, or {@code all}), {@code engine} (the WebAssembly
+ * engine of our providers: {@code chicory}, the pure-Java default, or {@code wasmtime}).
  */
 public record RunSettings(
         String testbed, LoadProfile load, List<String> systems, List<Integer> tspN, List<Fleet> fleets,
-        List<Placement> placements, List<String> notes) {
+        List<Placement> placements, String engine, List<String> notes) {
 
     public static final List<String> TESTBEDS = List.of("embedded", "docker", "hetzner");
+    public static final List<String> ENGINES = List.of("chicory", "wasmtime");
 
     /** On the embedded testbed: run this long per point unless told otherwise. */
     static final Duration EMBEDDED_RUN_TIME = Duration.ofSeconds(10);
@@ -66,8 +68,14 @@ public record RunSettings(
         List<Placement> placements = pick(p, "placements", false, s.placements(), s.placements(), notes,
                 v -> select(v, s.placements(), Placement::name, "placement"),
                 l -> l.stream().map(Placement::name).toList().toString());
+        String engine = pick(p, "engine", false, "chicory", "chicory", notes, v -> {
+            if (!ENGINES.contains(v)) {
+                throw new IllegalArgumentException("unknown engine '" + v + "'; valid: " + String.join(", ", ENGINES));
+            }
+            return v;
+        }, v -> v);
         return new RunSettings(testbed, new LoadProfile(users, spawn, runTime), systems, tspN, fleets, placements,
-                notes);
+                engine, notes);
     }
 
     private static <T> T pick(Properties p, String key, boolean small, T smallDefault, T cloudValue,

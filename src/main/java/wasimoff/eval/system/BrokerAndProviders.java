@@ -9,6 +9,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
@@ -24,10 +25,17 @@ import wasimoff.eval.workload.Tsp;
 public abstract class BrokerAndProviders implements SystemUnderTest {
     protected static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The provider engine name ({@code chicory} or {@code wasmtime}). */
+    protected final String engine;
     private Deployment deployment;
     private RunningService broker;
     private int brokerPort;
     private final Map<Node, RunningService> providers = new LinkedHashMap<>();
+
+    protected BrokerAndProviders(String engine) {
+        WasmEngine.describe(engine);
+        this.engine = engine;
+    }
 
     /** The broker service, listening on {@code host:port} of the broker node. */
     protected abstract ServiceDefinition brokerService(String host, int port);

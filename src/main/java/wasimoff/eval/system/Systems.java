@@ -22,17 +22,18 @@ public final class Systems {
 
     /**
      * A new, undeployed system. {@code serverledgeCpu} is the CPU demand of Serverledge's function
-     * (the scenario's {@code serverledge-cpu}, overridden by {@code -Dserverledge.cpu}).
+     * (the scenario's {@code serverledge-cpu}, overridden by {@code -Dserverledge.cpu}); {@code engine}
+     * is the WebAssembly engine of our providers ({@code chicory} or {@code wasmtime}).
      */
-    public static SystemUnderTest create(String id, double serverledgeCpu) {
+    public static SystemUnderTest create(String id, double serverledgeCpu, String engine) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment());
+            case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment(), engine);
             case "serverledge" -> new ServerledgeSystem(InstalledBinaries.fromEnvironment(),
                     Double.parseDouble(System.getProperty("serverledge.cpu", Double.toString(serverledgeCpu))));
-            default -> new ReferenceSystem();
+            default -> new ReferenceSystem(engine);
         };
     }
 }

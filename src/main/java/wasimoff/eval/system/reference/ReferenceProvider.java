@@ -15,22 +15,23 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.EmbeddableService;
 
 /**
  * A provider of the reference offloader: connects to the reference broker's WebSocket, announces
  * one worker per vCPU, fetches binaries from the broker's storage, runs tasks with
- * {@link WasmExecutor} in a pool of that many workers and sends back exit code and output.
- * Arguments: {@code --broker http://host:port --workers N --name NAME}.
+ * a {@link WasmEngine} (Chicory by default) in a pool of that many workers and sends back exit code and output.
+ * Arguments: {@code --broker http://host:port --workers N --name NAME [--engine chicory|wasmtime]}.
  */
 public final class ReferenceProvider implements EmbeddableService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public AutoCloseable start(List<String> argList) {
-        Args args = new Args(argList, List.of("broker", "workers", "name"));
+        Args args = new Args(argList, List.of("broker", "workers", "name", "engine"));
         return new Connection(args.require("broker"), Integer.parseInt(args.require("workers")),
-                args.require("name"));
+                args.require("name"), WasmEngine.named(args.get("engine", "chicory")));
     }
 
     /** One provider's connection and worker pool; closing it disconnects and stops the workers. */
@@ -40,11 +41,12 @@ public final class ReferenceProvider implements EmbeddableService {
         private final String name;
         private final OkHttpClient http = new OkHttpClient.Builder().pingInterval(5, TimeUnit.SECONDS).build();
         private final ExecutorService pool;
-        private final WasmExecutor executor = new WasmExecutor();
+        private final WasmEngine executor;
         private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
         private final WebSocket socket;
 
-        Connection(String broker, int workers, String name) {
+        Connection(String broker, int workers, String name, WasmEngine engine) {
+            this.executor = engine;
             this.broker = broker;
             this.workers = workers;
             this.name = name;
@@ -89,7 +91,7 @@ public final class ReferenceProvider implements EmbeddableService {
                 if (!executor.has(task.binary())) {
                     executor.compile(task.binary(), fetch(task.binary()));
                 }
-                WasmExecutor.Result r = executor.run(task.binary(), task.args(),
+                WasmEngine.Result r = executor.run(task.binary(), task.args(),
                         task.envs() == null ? List.of() : task.envs(), null);
                 Base64.Encoder b64 = Base64.getEncoder();
                 reply = ProviderMessage.result(task.id(), r.exitCode(), b64.encodeToString(r.stdout()),

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Map;
 import wasimoff.eval.system.BrokerAndProviders;
 import wasimoff.eval.system.BrokerApi;
+import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
 
 /**
- * The {@code reference} system: our own broker and providers (Chicory, compiled mode, one worker
- * per vCPU), deployed like the real systems through node operations. Always labelled
+ * The {@code reference} system: our own broker and providers (Chicory in compiled mode or wasmtime,
+ * one worker per vCPU), deployed like the real systems through node operations. Always labelled
  * {@code reference}, never as Wasimoff.
  */
 public final class ReferenceSystem extends BrokerAndProviders {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The reference system with providers on {@code engine} ({@code chicory} or {@code wasmtime}). */
+    public ReferenceSystem(String engine) {
+        super(engine);
+    }
 
     @Override
     public String id() {
@@ -32,7 +38,7 @@ public final class ReferenceSystem extends BrokerAndProviders {
     protected ServiceDefinition providerService(Node node, String brokerUrl) {
         return new ServiceDefinition.JavaService("reference-provider", ReferenceProvider.class,
                 List.of("--broker", brokerUrl, "--workers", Integer.toString(node.spec().type().vcpus()),
-                        "--name", node.name()));
+                        "--name", node.name(), "--engine", engine));
     }
 
     @Override
@@ -43,6 +49,6 @@ public final class ReferenceSystem extends BrokerAndProviders {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("broker", ReferenceBroker.PACKAGE, "provider", "reference", "engine", "chicory (compiled)");
+        return Map.of("broker", ReferenceBroker.PACKAGE, "provider", "reference", "engine", WasmEngine.describe(engine));
     }
 }

@@ -21,7 +21,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import wasimoff.eval.system.reference.WasmExecutor;
+import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.system.reference.Workers;
 import wasimoff.eval.testbed.EmbeddableService;
 
@@ -30,9 +30,9 @@ import wasimoff.eval.testbed.EmbeddableService;
  * {@code /api/provider/ws}, subprotocol {@code wasimoff_provider_v1_json}). It answers the broker's
  * file listing, probe and upload requests, announces one worker per vCPU with an
  * {@code Event.ProviderResources}, fetches binaries from {@code /api/storage/{ref}}, runs
- * {@code Task.Wasip1} requests with Chicory, honours {@code Task.Cancel} and answers {@code Ping}.
+ * {@code Task.Wasip1} requests with a {@link WasmEngine} (Chicory by default), honours {@code Task.Cancel} and answers {@code Ping}.
  * Where the task asks for a trace, it appends the provider-side events of Wasimoff's trace.
- * Arguments: {@code --broker http://host:port --workers N --name NAME}.
+ * Arguments: {@code --broker http://host:port --workers N --name NAME [--engine chicory|wasmtime]}.
  */
 public final class WasimoffProvider implements EmbeddableService {
     /** The subprotocol this provider speaks. */
@@ -43,19 +43,21 @@ public final class WasimoffProvider implements EmbeddableService {
         String broker = null;
         int workers = 0;
         String name = null;
+        String engine = "chicory";
         for (int i = 0; i + 1 < args.size(); i += 2) {
             switch (args.get(i)) {
                 case "--broker" -> broker = args.get(i + 1);
                 case "--workers" -> workers = Integer.parseInt(args.get(i + 1));
                 case "--name" -> name = args.get(i + 1);
+                case "--engine" -> engine = args.get(i + 1);
                 default -> throw new IllegalArgumentException("unknown argument " + args.get(i)
-                        + "; expected --broker URL --workers N --name NAME");
+                        + "; expected --broker URL --workers N --name NAME [--engine chicory|wasmtime]");
             }
         }
         if (broker == null || workers <= 0 || name == null) {
             throw new IllegalArgumentException("expected --broker URL --workers N --name NAME, got " + args);
         }
-        return new Session(broker, workers, name);
+        return new Session(broker, workers, name, WasmEngine.named(engine));
     }
 
     /** One connection to the broker with its worker pool; closing it disconnects and stops the workers. */
@@ -65,20 +67,21 @@ public final class WasimoffProvider implements EmbeddableService {
         private final String name;
         private final OkHttpClient http = new OkHttpClient();
         private final ExecutorService pool;
-        private final WasmExecutor executor = new WasmExecutor();
+        private final WasmEngine executor;
         private final Map<String, byte[]> files = new ConcurrentHashMap<>();
         private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
         private final AtomicLong events = new AtomicLong();
         private final WebSocket socket;
 
-        Session(String broker, int workers, String name) {
+        Session(String broker, int workers, String name, WasmEngine engine) {
+            this.executor = engine;
             this.broker = broker;
             this.workers = workers;
             this.name = name;
             this.pool = Workers.pool(name, workers);
             String url = broker.replaceFirst("^http", "ws") + "/api/provider/ws?id=" + name;
             socket = http.newWebSocket(new Request.Builder().url(url)
-                    .header("User-Agent", "wasimoff-eval provider (Java, Chicory)")
+                    .header("User-Agent", "wasimoff-eval provider (Java, " + engine.description() + ")")
                     .header("Sec-WebSocket-Protocol", SUBPROTOCOL).build(), this);
         }
 
@@ -171,7 +174,7 @@ public final class WasimoffProvider implements EmbeddableService {
                 }
                 byte[] stdin = params.hasNonNull("stdin") ? Base64.getDecoder().decode(params.get("stdin").asText()) : null;
                 trace.add("ProviderWorkerExecute");
-                WasmExecutor.Result r = executor.run(ref, argv, strings(params.path("envs")), stdin);
+                WasmEngine.Result r = executor.run(ref, argv, strings(params.path("envs")), stdin);
                 trace.add("ProviderWorkerDone");
                 ObjectNode ok = response.putObject("ok");
                 ok.put("status", r.exitCode());

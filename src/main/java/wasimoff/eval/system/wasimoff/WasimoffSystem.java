@@ -9,6 +9,7 @@ import java.util.Optional;
 import wasimoff.eval.system.BrokerAndProviders;
 import wasimoff.eval.system.BrokerApi;
 import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
 
@@ -27,7 +28,8 @@ public final class WasimoffSystem extends BrokerAndProviders {
     private final InstalledBinaries binaries;
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
-    public WasimoffSystem(InstalledBinaries binaries) {
+    public WasimoffSystem(InstalledBinaries binaries, String engine) {
+        super(engine);
         this.binaries = binaries;
     }
 
@@ -60,14 +62,14 @@ public final class WasimoffSystem extends BrokerAndProviders {
             parameters.put("broker version", pinned);
         }
         parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
-        parameters.put("engine", "chicory (compiled)");
+        parameters.put("engine", WasmEngine.describe(engine));
     }
 
     @Override
     protected ServiceDefinition providerService(Node node, String brokerUrl) {
         return new ServiceDefinition.JavaService("wasimoff-provider", WasimoffProvider.class,
                 List.of("--broker", brokerUrl, "--workers", Integer.toString(node.spec().type().vcpus()),
-                        "--name", node.name()));
+                        "--name", node.name(), "--engine", engine));
     }
 
     /** Reads {@code wasimoff_connected_providers} and the provider workers from the broker's Prometheus metrics. */

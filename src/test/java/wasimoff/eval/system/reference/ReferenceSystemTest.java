@@ -9,7 +9,7 @@ import wasimoff.eval.system.SystemUnderTest;
 class ReferenceSystemTest extends BrokerAndProvidersContract {
     @Override
     protected SystemUnderTest create() {
-        return new ReferenceSystem();
+        return new ReferenceSystem("chicory");
     }
 
     @Test

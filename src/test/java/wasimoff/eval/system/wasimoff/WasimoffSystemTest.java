@@ -22,7 +22,7 @@ class WasimoffSystemTest extends BrokerAndProvidersContract {
 
     @Override
     protected SystemUnderTest create() {
-        return new WasimoffSystem(InstalledBinaries.fromEnvironment());
+        return new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory");
     }
 
     @Test

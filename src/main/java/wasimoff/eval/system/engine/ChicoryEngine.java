@@ -1,4 +1,4 @@
-package wasimoff.eval.system.reference;
+package wasimoff.eval.system.engine;
 
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -21,22 +21,23 @@ import java.util.function.Function;
  * compiled to JVM bytecode once per binary (keyed by its storage ref) and instantiated afresh for
  * every task, so tasks share no state.
  */
-public final class WasmExecutor {
+public final class ChicoryEngine implements WasmEngine {
     private final Map<String, CompiledModule> modules = new ConcurrentHashMap<>();
 
-    /** The outcome of one run: exit code and captured output. */
-    public record Result(int exitCode, byte[] stdout, byte[] stderr) {
+    @Override
+    public String description() {
+        return WasmEngine.describe("chicory");
     }
 
     private record CompiledModule(WasmModule module, Function<Instance, Machine> machines) {
     }
 
-    /** True when the module for {@code ref} is already compiled. */
+    @Override
     public boolean has(String ref) {
         return modules.containsKey(ref);
     }
 
-    /** Compiles {@code wasm} under {@code ref} unless that was done before. */
+    @Override
     public void compile(String ref, byte[] wasm) {
         modules.computeIfAbsent(ref, r -> {
             WasmModule module = Parser.parse(wasm);
@@ -44,7 +45,7 @@ public final class WasmExecutor {
         });
     }
 
-    /** Runs {@code _start} of the module {@code ref} with {@code argv} (argv[0] is the program name). */
+    @Override
     public Result run(String ref, List<String> argv, List<String> envs, byte[] stdin) {
         CompiledModule compiled = modules.get(ref);
         if (compiled == null) {
