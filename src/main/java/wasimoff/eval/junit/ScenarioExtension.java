@@ -17,7 +17,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ScenarioExtension implements BeforeAllCallback, ParameterResolver {
     /** The keys of {@link wasimoff.eval.scenario.RunSettings} and where results go. */
     static final List<String> SETTINGS = List.of("testbed", "run-time", "users", "spawn-rate", "systems", "tsp-n",
-            "fleets", "placements", "engine", "results.dir", ThroughputBounds.MIN_RPS, ThroughputBounds.MAX_FAILURE_RATIO);
+            "fleets", "placements", "engine", "wan", "results.dir", ThroughputBounds.MIN_RPS, ThroughputBounds.MAX_FAILURE_RATIO);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
     @Override

@@ -93,6 +93,9 @@ public final class ScenarioSession implements AutoCloseable {
         }
         RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
                 settings.fleets(), settings.placements(), settings.engine(), notes);
+        boolean wan = !"off".equals(properties.getProperty("wan"));
+        notes.add("wan = " + (wan ? "on: connections between locations pay the seed's measured round-trip times"
+                : "off (from -Dwan=off)"));
         List<ScenarioPoint> points = Sweep.points(scenario, effective);
         Path root = scenarios.toAbsolutePath().getParent();
         Path resultsRoot = Path.of(properties.getProperty("results.dir", root.resolve("results").toString()));
@@ -102,7 +105,7 @@ public final class ScenarioSession implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = Testbeds.create(effective.testbed(), work);
+            testbed = Testbeds.create(effective.testbed(), work, wan);
         } catch (UnsupportedOperationException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

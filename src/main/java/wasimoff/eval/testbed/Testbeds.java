@@ -8,9 +8,10 @@ public final class Testbeds {
     private Testbeds() {
     }
 
-    public static Testbed create(String kind, Path workDir) {
+    /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */
+    public static Testbed create(String kind, Path workDir, boolean emulateWan) {
         return switch (kind) {
-            case "embedded" -> new EmbeddedTestbed(workDir);
+            case "embedded" -> new EmbeddedTestbed(workDir, emulateWan);
             case "docker" -> throw new UnsupportedOperationException(
                     "-Dtestbed=docker is not available in this version yet (local containers testbed, issue 10); "
                             + "use -Dtestbed=embedded");

@@ -44,6 +44,7 @@ public final class ReferenceProvider implements EmbeddableService {
         private final WasmEngine executor;
         private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
         private final WebSocket socket;
+        private volatile boolean closing;
 
         Connection(String broker, int workers, String name, WasmEngine engine) {
             this.executor = engine;
@@ -124,11 +125,15 @@ public final class ReferenceProvider implements EmbeddableService {
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            if (closing) {
+                return; // the broker closing the stream as we leave is no failure
+            }
             System.err.println("[" + name + "] connection to " + broker + " failed: " + t);
         }
 
         @Override
         public void close() {
+            closing = true;
             socket.close(1001, "provider stopping");
             pool.shutdownNow();
             http.dispatcher().executorService().shutdown();

@@ -72,6 +72,7 @@ public final class WasimoffProvider implements EmbeddableService {
         private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
         private final AtomicLong events = new AtomicLong();
         private final WebSocket socket;
+        private volatile boolean closing;
 
         Session(String broker, int workers, String name, WasmEngine engine) {
             this.executor = engine;
@@ -229,12 +230,16 @@ public final class WasimoffProvider implements EmbeddableService {
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            if (closing) {
+                return; // the broker closing the stream as we leave is no failure
+            }
             System.err.println("[" + name + "] connection to " + broker + " failed: " + t
                     + (response != null ? " (HTTP " + response.code() + ")" : ""));
         }
 
         @Override
         public void close() {
+            closing = true;
             socket.close(1001, "provider stopping");
             pool.shutdownNow();
             http.dispatcher().executorService().shutdown();

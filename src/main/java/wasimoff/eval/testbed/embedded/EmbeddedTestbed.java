@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import wasimoff.eval.net.LatencyCatalogue;
+import wasimoff.eval.net.WanEmulation;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
@@ -15,17 +17,28 @@ import wasimoff.eval.testbed.Testbed;
 
 /**
  * The default testbed: every node is a loopback address of this machine with a work directory;
- * our services run in this JVM, native ones as child processes, and all talk over real TCP.
+ * our services run in this JVM, native ones as child processes, and all talk over real TCP, across
+ * locations with the measured Hetzner round-trip times added.
  * It costs nothing and needs nothing installed beyond a JDK.
  */
 public final class EmbeddedTestbed implements Testbed {
     private final Path workRoot;
+    private final WanEmulation wan;
     private final List<RunningService> services = Collections.synchronizedList(new ArrayList<>());
     private final Thread shutdownHook = new Thread(this::stopServices, "embedded-testbed-shutdown");
 
-    /** A testbed whose nodes keep their files and logs under {@code workRoot}. */
+    /** A testbed whose nodes keep their files and logs under {@code workRoot}, with WAN emulation. */
     public EmbeddedTestbed(Path workRoot) {
+        this(workRoot, true);
+    }
+
+    /**
+     * A testbed whose nodes keep their files and logs under {@code workRoot}; with {@code emulateWan},
+     * connections between locations pay the measured round-trip times of {@link LatencyCatalogue}.
+     */
+    public EmbeddedTestbed(Path workRoot, boolean emulateWan) {
         this.workRoot = workRoot;
+        this.wan = emulateWan ? new WanEmulation(LatencyCatalogue.hetzner(), LoopbackAddresses::next) : null;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -51,7 +64,9 @@ public final class EmbeddedTestbed implements Testbed {
 
     @Override
     public InetSocketAddress route(Node from, Node to, int port) {
-        return new InetSocketAddress(to.host(), port);
+        InetSocketAddress direct = new InetSocketAddress(to.host(), port);
+        return wan == null ? direct
+                : wan.route(from.spec().location().id(), to.spec().location().id(), direct);
     }
 
     /** Services started on this testbed's nodes that are still running. */
@@ -64,6 +79,9 @@ public final class EmbeddedTestbed implements Testbed {
     @Override
     public void close() {
         stopServices();
+        if (wan != null) {
+            wan.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

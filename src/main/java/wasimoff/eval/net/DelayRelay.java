@@ -1,0 +1,150 @@
+package wasimoff.eval.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A TCP relay that delays every byte by a fixed one-way time in each direction, so that a
+ * connection through it has the round-trip time of two distant locations, without root or netem.
+ *
+ * <p>Each direction is a delay line: a reader stamps every chunk it reads with the time it is due
+ * and queues it; a writer sends chunks when they are due. Reading never waits for the delay, so
+ * throughput is bounded by bandwidth and the buffer ({@link #MAX_IN_FLIGHT_BYTES} per direction),
+ * not by the round-trip time; order is kept because due times only grow. Written by hand because
+ * the tools that do this (Toxiproxy, tc/netem) are a separate Go service or need kernel features and
+ * root, and no maintained Java library on Maven Central offers a latency-only TCP relay. The TCP
+ * handshake itself is not delayed; with keep-alive connections that affects only the first request.
+ */
+public final class DelayRelay implements AutoCloseable {
+    /** Bytes a direction may hold before its reader waits: a bandwidth-delay product of 8 MB. */
+    static final int MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+
+    private final ServerSocket server;
+    private final InetSocketAddress target;
+    private final long oneWayNanos;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /** A relay listening on {@code listen} (port 0 picks one) that forwards to {@code target}. */
+    public DelayRelay(InetAddress listen, InetSocketAddress target, double oneWayMillis) throws IOException {
+        this.server = new ServerSocket(0, 512, listen);
+        this.target = target;
+        this.oneWayNanos = Math.round(oneWayMillis * 1_000_000);
+        Thread acceptor = new Thread(this::accept, "relay-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Where to connect to reach the target through the delay. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                client.setTcpNoDelay(true);
+                Socket upstream = new Socket();
+                upstream.setTcpNoDelay(true);
+                try {
+                    upstream.connect(target, 10_000);
+                } catch (IOException e) {
+                    client.close();
+                    continue;
+                }
+                sockets.add(client);
+                sockets.add(upstream);
+                pipe(client, upstream);
+                pipe(upstream, client);
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("[relay] accept failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private record Chunk(long dueNanos, byte[] data, int length) {
+    }
+
+    /** One direction of a connection: a reader thread and a writer thread around a queue of chunks. */
+    private void pipe(Socket from, Socket to) throws IOException {
+        LinkedBlockingQueue<Chunk> line = new LinkedBlockingQueue<>();
+        java.util.concurrent.Semaphore budget = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT_BYTES);
+        InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream();
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    budget.acquire(n);
+                    line.put(new Chunk(System.nanoTime() + oneWayNanos, java.util.Arrays.copyOf(buffer, n), n));
+                }
+            } catch (IOException | InterruptedException e) {
+                // the connection ended
+            }
+            line.add(new Chunk(System.nanoTime() + oneWayNanos, null, -1));
+        }, "relay-read");
+        Thread writer = new Thread(() -> {
+            try {
+                while (true) {
+                    Chunk c = line.take();
+                    long wait;
+                    while ((wait = c.dueNanos() - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (c.length() < 0) {
+                        to.shutdownOutput();
+                        return;
+                    }
+                    out.write(c.data(), 0, c.length());
+                    out.flush();
+                    budget.release(c.length());
+                }
+            } catch (IOException | InterruptedException e) {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "relay-write");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        sockets.forEach(DelayRelay::closeQuietly);
+    }
+
+    @Override
+    public String toString() {
+        return address() + " -> " + target + " (+" + TimeUnit.NANOSECONDS.toMicros(oneWayNanos) / 1000.0 + " ms each way)";
+    }
+}

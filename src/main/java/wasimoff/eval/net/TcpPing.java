@@ -1,0 +1,113 @@
+package wasimoff.eval.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Round-trip measurement over TCP, the embedded testbed's stand-in for {@code ping -i 0.2 -c 256}:
+ * an {@link Echo} server on the destination node returns every byte, and {@link #measure} times
+ * one-byte round trips on one connection at a fixed interval. Statistics are ping's: min, avg, max
+ * and mdev (the standard deviation).
+ */
+public final class TcpPing {
+    private TcpPing() {
+    }
+
+    /** ping's summary of a series of round trips, in milliseconds. */
+    public record Stats(double minMs, double avgMs, double maxMs, double mdevMs, int count) {
+        static Stats of(List<Double> rtts) {
+            double sum = 0;
+            double squares = 0;
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (double r : rtts) {
+                sum += r;
+                squares += r * r;
+                min = Math.min(min, r);
+                max = Math.max(max, r);
+            }
+            double avg = sum / rtts.size();
+            return new Stats(min, avg, max, Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg)), rtts.size());
+        }
+
+        /** The seed's {@code results.csv} columns after src;dest: {@code min;avg;max;mdev}. */
+        public String csv() {
+            return String.format(Locale.ROOT, "%.3f;%.3f;%.3f;%.3f", minMs, avgMs, maxMs, mdevMs);
+        }
+    }
+
+    /** Sends {@code count} one-byte probes to {@code target}, one every {@code interval}, from {@code local}. */
+    public static Stats measure(InetAddress local, InetSocketAddress target, int count, Duration interval)
+            throws IOException, InterruptedException {
+        List<Double> rtts = new ArrayList<>();
+        try (Socket s = new Socket()) {
+            s.setTcpNoDelay(true);
+            s.bind(new InetSocketAddress(local, 0));
+            s.connect(target, 10_000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                out.write(i & 0x7f);
+                out.flush();
+                if (in.read() < 0) {
+                    throw new IOException("echo server closed the connection");
+                }
+                rtts.add((System.nanoTime() - t0) / 1e6);
+                Thread.sleep(interval.toMillis());
+            }
+        }
+        return Stats.of(rtts);
+    }
+
+    /** A TCP echo server on one address: every byte comes straight back. */
+    public static final class Echo implements AutoCloseable {
+        private final ServerSocket server;
+
+        public Echo(InetAddress address) throws IOException {
+            server = new ServerSocket(0, 50, address);
+            Thread t = new Thread(this::serve, "echo-" + server.getLocalPort());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    s.setTcpNoDelay(true);
+                    Thread t = new Thread(() -> {
+                        try (s) {
+                            s.getInputStream().transferTo(s.getOutputStream());
+                        } catch (IOException e) {
+                            // the client went away
+                        }
+                    }, "echo-conn");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
