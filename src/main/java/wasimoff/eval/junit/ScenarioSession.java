@@ -53,6 +53,7 @@ public final class ScenarioSession implements AutoCloseable {
     private final Testbed testbed;
     private final ResultsTree results;
     private final ThroughputBounds bounds;
+    private final boolean wan;
     private final List<String> log = new ArrayList<>();
     private Placement placement;
     private List<Node> nodes;
@@ -60,13 +61,14 @@ public final class ScenarioSession implements AutoCloseable {
     private boolean closed;
 
     private ScenarioSession(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
-                            ResultsTree results, ThroughputBounds bounds) {
+                            ResultsTree results, ThroughputBounds bounds, boolean wan) {
         this.scenario = scenario;
         this.settings = settings;
         this.points = points;
         this.testbed = testbed;
         this.results = results;
         this.bounds = bounds;
+        this.wan = wan;
     }
 
     /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
@@ -110,7 +112,7 @@ public final class ScenarioSession implements AutoCloseable {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed,
-                new ResultsTree(resultsRoot), ThroughputBounds.from(properties));
+                new ResultsTree(resultsRoot), ThroughputBounds.from(properties), wan);
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -159,6 +161,17 @@ public final class ScenarioSession implements AutoCloseable {
         });
         SystemUnderTest sut = Allure.step("deploy " + point.system(), () -> deploy(point.system()));
         sut.parameters().forEach(params::put);
+        boolean distant = !point.placement().providers().stream().allMatch(l -> l.equals(point.placement().client()))
+                || !point.placement().client().equals(point.placement().broker());
+        if (distant && wan && !sut.followsRoutes()) {
+            String warning = point.system() + " does not go through the WAN emulation: this result has none of the"
+                    + " latency of placement " + point.placement().label();
+            System.out.println("WARNING: " + warning);
+            AllureReport.text("WARNING: no WAN latency", warning);
+            params.put("wan emulation", "NOT applied to " + point.system());
+        } else {
+            params.put("wan emulation", wan ? "on" : "off");
+        }
         AllureReport.parameters(params);
         List<Node> providers = nodes.stream().filter(n -> n.spec().role() == NodeRole.PROVIDER).toList();
         List<Node> active = Sweep.activeProviders(point.fleet(), providers, n -> n.spec().type());

@@ -32,6 +32,15 @@ public interface SystemUnderTest extends AutoCloseable {
         return client.host();
     }
 
+    /**
+     * Whether this system's traffic goes through {@code Testbed.route}, and so pays the emulated
+     * distance between locations. Systems that wire their own network answer false, and their
+     * results say that the placement's latency was not applied.
+     */
+    default boolean followsRoutes() {
+        return true;
+    }
+
     /** The name of the response check that judges this system's responses. */
     String responseCheck();
 

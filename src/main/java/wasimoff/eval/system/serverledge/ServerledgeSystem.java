@@ -172,6 +172,12 @@ public final class ServerledgeSystem implements SystemUnderTest {
         return brokerNs.hostAddress();
     }
 
+    /** Its nodes talk over our network namespaces directly, not through the testbed's delay relays. */
+    @Override
+    public boolean followsRoutes() {
+        return false;
+    }
+
     @Override
     public String responseCheck() {
         return ResponseChecks.SERVERLEDGE_INVOKE;
