@@ -19,6 +19,7 @@ import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.SingleRequest;
 import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.report.Charts;
+import wasimoff.eval.report.PhaseAnalysis;
 import wasimoff.eval.report.ResultsTree;
 import wasimoff.eval.report.RunResult;
 import wasimoff.eval.scenario.NodeRole;
@@ -143,6 +144,78 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** Runs one point and returns its results as read back from its results directory. */
     public RunResult run(ScenarioPoint point) throws Exception {
+        Prepared p = prepare(point, null);
+        Allure.step("run " + point.load(), () -> {
+            new LoadRunner(p.spec(), ResponseChecks.named(p.spec().check()), System.out::println).run(p.dir());
+        });
+        return finish(point, p);
+    }
+
+    /**
+     * Runs one point while its providers join and leave on the scenario's schedule, every phase's
+     * time multiplied by {@code timeScale}. Besides the usual results it writes
+     * {@code providers.csv} (second;providers) and {@code phases.csv} (plateau and settling time per
+     * phase) and charts throughput and provider count together.
+     */
+    public RunResult runLiveScaling(ScenarioPoint point, double timeScale) throws Exception {
+        List<Scenario.Phase> schedule = scenario.schedule();
+        if (schedule.isEmpty()) {
+            throw new IllegalStateException("scenario " + scenario.id() + " has no schedule");
+        }
+        List<Integer> starts = schedule.stream().map(ph -> (int) Math.round(ph.at().toSeconds() * timeScale)).toList();
+        List<Integer> counts = schedule.stream().map(Scenario.Phase::providers).toList();
+        Prepared prepared = prepare(point, counts.get(0));
+        RunSpec base = prepared.spec();
+        long runMillis = Math.round(scenario.load().runTime().toMillis() * timeScale);
+        Prepared p = new Prepared(prepared.sut(), prepared.params(), new RunSpec(base.name(), base.request(),
+                base.check(), base.users(), base.spawnRate(), runMillis, base.percentiles(), base.bindAddress(),
+                base.requestTimeoutMillis(), base.csvPrefix()), prepared.dir());
+        p.params().put("run time", runMillis / 1000 + "s (the schedule's, x" + timeScale + ")");
+        p.params().put("schedule", counts + " providers from seconds " + starts);
+        List<Node> all = providerNodes();
+        List<String> changes = new ArrayList<>(List.of("second;providers"));
+        Allure.step("run " + point.load() + " with providers " + counts + " from seconds " + starts, () -> {
+            var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new LoadRunner(p.spec(), ResponseChecks.named(p.spec().check()), System.out::println)
+                            .run(p.dir());
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            long t0 = System.nanoTime();
+            changes.add("0;" + counts.get(0));
+            for (int i = 1; i < starts.size(); i++) {
+                long due = t0 + starts.get(i) * 1_000_000_000L;
+                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                System.out.println("== live scaling: " + counts.get(i) + " providers at second " + starts.get(i));
+                p.sut().scaleTo(all.subList(0, counts.get(i)));
+                changes.add(starts.get(i) + ";" + counts.get(i));
+            }
+            load.join();
+        });
+        Files.write(p.dir().resolve("providers.csv"), changes);
+        RunResult result = finish(point, p);
+        List<Double> perSecond = result.history().stream().map(RunResult.HistoryRow::requestsPerSecond).toList();
+        List<PhaseAnalysis.Phase> phases = PhaseAnalysis.analyse(perSecond, starts, counts);
+        List<String> table = new ArrayList<>(List.of("providers;from_s;to_s;plateau_rps;settle_s"));
+        phases.forEach(ph -> table.add(String.format(java.util.Locale.ROOT, "%d;%d;%d;%.1f;%d", ph.providers(),
+                ph.startSecond(), ph.endSecond(), ph.plateau(), ph.settleSeconds())));
+        Files.write(p.dir().resolve("phases.csv"), table);
+        Charts.throughputAndProviders(result, starts, counts, "Live scaling: " + point.system(),
+                p.dir().resolve("scaling.png"));
+        AllureReport.attach("throughput and providers over time", p.dir().resolve("scaling.png"));
+        AllureReport.attach("phases.csv", p.dir().resolve("phases.csv"));
+        table.forEach(l -> System.out.println("   " + l));
+        return result;
+    }
+
+    /** Everything a point's load run needs once the system is deployed, scaled and warmed up. */
+    private record Prepared(SystemUnderTest sut, Map<String, Object> params, RunSpec spec, Path dir) {
+    }
+
+    /** Provision, deploy, scale to the point's fleet (or to the first {@code providers}), warm up. */
+    private Prepared prepare(ScenarioPoint point, Integer providers) throws Exception {
         Allure.epic(scenario.id());
         Allure.feature(point.system());
         Allure.label("testbed", settings.testbed());
@@ -173,9 +246,10 @@ public final class ScenarioSession implements AutoCloseable {
             params.put("wan emulation", wan ? "on" : "off");
         }
         AllureReport.parameters(params);
-        List<Node> providers = nodes.stream().filter(n -> n.spec().role() == NodeRole.PROVIDER).toList();
-        List<Node> active = Sweep.activeProviders(point.fleet(), providers, n -> n.spec().type());
-        Allure.step("scale to " + point.fleet().label() + " (" + active.size() + " providers)", () -> {
+        List<Node> active = providers == null
+                ? Sweep.activeProviders(point.fleet(), providerNodes(), n -> n.spec().type())
+                : providerNodes().subList(0, providers);
+        Allure.step("scale to " + active.size() + " providers", () -> {
             sut.scaleTo(active);
             assertAlive(sut, "after scaling");
         });
@@ -190,20 +264,26 @@ public final class ScenarioSession implements AutoCloseable {
             }
         });
         Path dir = results.newRunDirectory(point);
-        Node client = nodes.stream().filter(n -> n.spec().role() == NodeRole.CLIENT).findFirst().orElseThrow();
+        Node client = byRole(NodeRole.CLIENT).get(0);
         RunSpec spec = new RunSpec(point.system() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
                 sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
                 RunSpec.SEED_PERCENTILES, sut.clientAddress(client), 120_000, "locust");
-        Allure.step("run " + point.load(), () -> {
-            new LoadRunner(spec, ResponseChecks.named(spec.check()), System.out::println).run(dir);
-        });
-        ResultsWriter.JSON.writeValue(dir.resolve("parameters.json").toFile(), params);
-        assertAlive(sut, "after the run");
-        RunResult result = Allure.step("collect results", () -> collect(point, dir));
+        return new Prepared(sut, params, spec, dir);
+    }
+
+    /** After the load: parameters written, services checked, results read back and charted. */
+    private RunResult finish(ScenarioPoint point, Prepared p) throws Exception {
+        ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
+        assertAlive(p.sut(), "after the run");
+        RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
         // the charts sit on the test itself, not inside a step, so the report shows them first
-        AllureReport.attach("throughput over time", dir.resolve("throughput.png"));
-        AllureReport.attach("response-time percentiles", dir.resolve("response-times.png"));
+        AllureReport.attach("throughput over time", p.dir().resolve("throughput.png"));
+        AllureReport.attach("response-time percentiles", p.dir().resolve("response-times.png"));
         return result;
+    }
+
+    private List<Node> providerNodes() {
+        return byRole(NodeRole.PROVIDER);
     }
 
     private RunResult collect(ScenarioPoint point, Path dir) throws IOException {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -55,6 +56,36 @@ public final class Charts {
         userRenderer.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {4f, 4f}, 0f));
         plot.setRenderer(1, userRenderer);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        return png;
+    }
+
+    /** Requests per second for every second of a live-scaling run, with the provider count on a second axis. */
+    public static Path throughputAndProviders(RunResult result, List<Integer> starts, List<Integer> providers,
+                                              String title, Path png) throws IOException {
+        XYSeries ok = new XYSeries("requests/s");
+        int second = 0;
+        for (RunResult.HistoryRow r : result.history()) {
+            second++;
+            ok.add(second, r.requestsPerSecond());
+        }
+        XYSeries count = new XYSeries("providers");
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : second;
+            count.add(starts.get(i) + 1, providers.get(i));
+            count.add(end, providers.get(i));
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second",
+                new XYSeriesCollection(ok), PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeAxis(1, new NumberAxis("providers"));
+        plot.setDataset(1, new XYSeriesCollection(count));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, Color.DARK_GRAY);
+        plot.setRenderer(1, r);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
         return png;
     }

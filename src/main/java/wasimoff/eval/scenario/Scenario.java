@@ -8,6 +8,8 @@ import java.util.List;
  * with which TSP sizes and load. It holds the cloud values of the file; {@link RunSettings} shrinks
  * them for small testbeds. {@code serverledgeCpu} is the CPU demand Serverledge's {@code tsp} function is
  * registered with: 0 as in the seed, 1.0 for its CPU-limited variant (file key {@code serverledge-cpu}).
+ * {@code schedule} (empty for the throughput scenarios) lists when the provider count changes during
+ * one run, for the live-scaling evaluation.
  */
 public record Scenario(
         String id,
@@ -20,12 +22,18 @@ public record Scenario(
         ServerType brokerType,
         List<Fleet> fleets,
         List<Placement> placements,
-        double serverledgeCpu) {
+        double serverledgeCpu,
+        List<Phase> schedule) {
 
     public Scenario {
         systems = List.copyOf(systems);
         tspN = List.copyOf(tspN);
         fleets = List.copyOf(fleets);
         placements = List.copyOf(placements);
+        schedule = List.copyOf(schedule);
+    }
+
+    /** From {@code at} on (since the run's start), the run has {@code providers} providers. */
+    public record Phase(java.time.Duration at, int providers) {
     }
 }

@@ -86,7 +86,7 @@ public final class ScenarioLoader {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
                 "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
-                "serverledge-cpu");
+                "serverledge-cpu", "schedule");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -125,8 +125,36 @@ public final class ScenarioLoader {
         if (top.containsKey("serverledge-cpu")) {
             serverledgeCpu = top.get("serverledge-cpu").positiveNumber();
         }
+        List<Scenario.Phase> schedule = top.containsKey("schedule")
+                ? schedule(top.get("schedule"), fleets) : List.of();
         return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
-                serverledgeCpu);
+                serverledgeCpu, schedule);
+    }
+
+    /** Phases in time order, each with a provider count the largest fleet can field. */
+    private static List<Scenario.Phase> schedule(YamlNode node, List<Fleet> fleets) {
+        int most = fleets.stream().mapToInt(Fleet::providers).max().orElse(0);
+        List<Scenario.Phase> phases = new ArrayList<>();
+        for (YamlNode p : node.sequence()) {
+            Map<String, YamlNode> m = p.mapping("at", "providers");
+            YamlNode at = require(p, m, "at");
+            java.time.Duration when = at.scalar().matches("0+s?") ? java.time.Duration.ZERO
+                    : Durations.parse(at.scalar()).orElseThrow(() -> at.error("'" + at.scalar()
+                            + "' is not a time; write e.g. 30s or 2m"));
+            if (!phases.isEmpty() && when.compareTo(phases.get(phases.size() - 1).at()) <= 0) {
+                throw at.error("phases must be in increasing time order");
+            }
+            if (phases.isEmpty() && !when.isZero()) {
+                throw at.error("the first phase must start at 0s");
+            }
+            YamlNode providers = require(p, m, "providers");
+            int count = providers.positiveInt();
+            if (count > most) {
+                throw providers.error(count + " providers, but the largest fleet has " + most);
+            }
+            phases.add(new Scenario.Phase(when, count));
+        }
+        return phases;
     }
 
     private LoadProfile loadProfile(YamlNode node) {

@@ -37,9 +37,25 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void projectHasExactlyTheSevenSeedScenarios() {
+    void projectHasTheSevenSeedScenariosAndLiveScaling() {
         assertThat(ScenarioLoader.of(PROJECT_SCENARIOS).ids()).containsExactlyInAnyOrder("lots-of-small", "optimal",
-                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath");
+                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling");
+    }
+
+    @Test
+    void liveScalingScheduleGrowsToEightAndShrinksAgain() {
+        Scenario s = ScenarioLoader.of(PROJECT_SCENARIOS).load("livescaling");
+        assertThat(s.schedule()).extracting(Scenario.Phase::providers).containsExactly(2, 4, 6, 8, 6, 4, 2);
+        assertThat(s.schedule().get(1).at()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aScheduleBeyondTheLargestFleetIsRefused() throws IOException {
+        Path file = write("optimal", valid().replace("2..32:2", "2..4:2")
+                + "schedule: [{at: 0s, providers: 2}, {at: 10s, providers: 6}]\n");
+        assertThatThrownBy(() -> ScenarioLoader.of(dir).load(file))
+                .hasMessageContaining("schedule[1].providers")
+                .hasMessageContaining("6 providers, but the largest fleet has 4");
     }
 
     @Test
