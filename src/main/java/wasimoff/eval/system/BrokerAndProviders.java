@@ -122,6 +122,11 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
         return all;
     }
 
+    /** The broker's base URL as the client node reaches it. */
+    public final String brokerUrl() {
+        return api(deployment.client()).baseUrl();
+    }
+
     /** The broker's API as {@code from} reaches it. */
     protected final BrokerApi api(Node from) {
         InetSocketAddress a = deployment.testbed().route(from, deployment.broker(), brokerPort);

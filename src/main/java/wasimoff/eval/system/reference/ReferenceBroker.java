@@ -57,6 +57,7 @@ public final class ReferenceBroker implements EmbeddableService {
             }
         });
         app.post("/api/client/run/{wasm}", ctx -> run(ctx, scheduler, storage, ids, timeout));
+        app.post("/api/client/wasimoff.v1.Tasks/RunWasip1", ctx -> runConnect(ctx, scheduler, storage, ids, timeout));
         app.ws("/api/provider/ws", ws -> {
             ws.onMessage(ctx -> {
                 ProviderMessage m = JSON.readValue(ctx.message(), ProviderMessage.class);
@@ -109,7 +110,7 @@ public final class ReferenceBroker implements EmbeddableService {
                 envs.add(k.substring(6).toUpperCase(java.util.Locale.ROOT) + "=" + v);
             }
         });
-        Task task = new Task(Long.toString(ids.incrementAndGet()), ref.get(), argv, envs);
+        Task task = new Task(Long.toString(ids.incrementAndGet()), ref.get(), argv, envs, false);
         scheduler.submit(task);
         ctx.future(() -> task.outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((o, e) -> {
             if (e != null) {
@@ -131,6 +132,57 @@ public final class ReferenceBroker implements EmbeddableService {
                             .result(body);
                 }
             }
+            return null;
+        }));
+    }
+
+    /**
+     * Wasimoff's ConnectRPC {@code RunWasip1} in its JSON form, as far as the trace evaluation needs
+     * it: binary ref, argv, envs, and {@code info.trace}, which turns on event recording; the response
+     * carries {@code info.trace.events} with Wasimoff's event names.
+     */
+    private static void runConnect(Context ctx, TaskScheduler scheduler, ModuleStorage storage, AtomicLong ids,
+                                   Duration timeout) throws IOException {
+        var request = JSON.readTree(ctx.body());
+        var params = request.path("params");
+        boolean traced = request.path("info").has("trace");
+        var ref = storage.resolve(params.path("binary").path("ref").asText(""));
+        if (ref.isEmpty()) {
+            ctx.status(500).json(Map.of("code", "unknown", "message", "Ref not found in storage"));
+            return;
+        }
+        List<String> argv = new ArrayList<>();
+        params.path("args").forEach(a -> argv.add(a.asText()));
+        List<String> envs = new ArrayList<>();
+        params.path("envs").forEach(e -> envs.add(e.asText()));
+        Task task = new Task(Long.toString(ids.incrementAndGet()), ref.get(), argv, envs, traced);
+        task.trace("BrokerReceivedClientRequest");
+        scheduler.submit(task);
+        ctx.future(() -> task.outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((o, e) -> {
+            if (e != null || (o.status() == null && o.provider() == null)) {
+                scheduler.abandon(task);
+                ctx.status(500).json(Map.of("code", "unknown", "message", e != null ? e.toString() : o.error()));
+                return null;
+            }
+            task.trace("BrokerTransmitClientResponse");
+            Map<String, Object> info = new java.util.LinkedHashMap<>();
+            info.put("id", task.id);
+            info.put("provider", o.provider());
+            if (request.path("info").has("reference")) {
+                info.put("reference", request.path("info").path("reference").asText());
+            }
+            if (traced) {
+                List<Map<String, String>> events = new ArrayList<>();
+                synchronized (task.trace) {
+                    task.trace.stream().sorted(java.util.Comparator.comparingLong(wasimoff.eval.system.TraceEvent::unixnano))
+                            .forEach(t -> events.add(Map.of("unixnano", Long.toString(t.unixnano()), "event", t.event())));
+                }
+                info.put("trace", Map.of("events", events));
+            }
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            ctx.json(o.error() != null ? Map.of("info", info, "error", o.error())
+                    : Map.of("info", info, "ok", Map.of("status", o.status(), "stdout", b64.encodeToString(o.stdout()),
+                            "stderr", b64.encodeToString(o.stderr()))));
             return null;
         }));
     }

@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import wasimoff.eval.system.TraceEvent;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.EmbeddableService;
 
@@ -68,8 +69,11 @@ public final class ReferenceProvider implements EmbeddableService {
                 ProviderMessage m = JSON.readValue(text, ProviderMessage.class);
                 switch (m.type()) {
                     case "task" -> {
+                        List<TraceEvent> events = Boolean.TRUE.equals(m.trace())
+                                ? java.util.Collections.synchronizedList(new java.util.ArrayList<>()) : null;
+                        mark(events, "ProviderTaskReceived");
                         // registered before it can run, so a fast task always finds itself in the map
-                        FutureTask<Void> work = new FutureTask<>(() -> runTask(m), null);
+                        FutureTask<Void> work = new FutureTask<>(() -> runTask(m, events), null);
                         running.put(m.id(), work);
                         pool.execute(work);
                     }
@@ -86,22 +90,33 @@ public final class ReferenceProvider implements EmbeddableService {
             }
         }
 
-        private void runTask(ProviderMessage task) {
+        private void runTask(ProviderMessage task, List<TraceEvent> events) {
             ProviderMessage reply;
+            mark(events, "ProviderGetWorker");
             try {
+                mark(events, "ProviderWorkerPrepare");
                 if (!executor.has(task.binary())) {
                     executor.compile(task.binary(), fetch(task.binary()));
                 }
+                mark(events, "ProviderWorkerExecute");
                 WasmEngine.Result r = executor.run(task.binary(), task.args(),
                         task.envs() == null ? List.of() : task.envs(), null);
+                mark(events, "ProviderWorkerDone");
                 Base64.Encoder b64 = Base64.getEncoder();
+                mark(events, "ProviderTransmitResult");
                 reply = ProviderMessage.result(task.id(), r.exitCode(), b64.encodeToString(r.stdout()),
-                        b64.encodeToString(r.stderr()));
+                        b64.encodeToString(r.stderr()), events);
             } catch (Exception | StackOverflowError e) {
-                reply = ProviderMessage.failed(task.id(), "provider " + name + ": " + e);
+                reply = ProviderMessage.failed(task.id(), "provider " + name + ": " + e, events);
             }
             if (running.remove(task.id()) != null) {
                 send(reply);
+            }
+        }
+
+        private static void mark(List<TraceEvent> events, String event) {
+            if (events != null) {
+                events.add(TraceEvent.now(event));
             }
         }
 

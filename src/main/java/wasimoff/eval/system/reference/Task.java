@@ -14,14 +14,23 @@ final class Task {
     final List<String> args;
     final List<String> envs;
     final CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
+    /** The trace of this task in Wasimoff's event names, or null when the client asked for none. */
+    final List<wasimoff.eval.system.TraceEvent> trace;
     int attempts;
     ProviderSession assignedTo;
 
-    Task(String id, String binary, List<String> args, List<String> envs) {
+    Task(String id, String binary, List<String> args, List<String> envs, boolean traced) {
         this.id = id;
         this.binary = binary;
         this.args = args;
         this.envs = envs;
+        this.trace = traced ? java.util.Collections.synchronizedList(new java.util.ArrayList<>()) : null;
+    }
+
+    void trace(String event) {
+        if (trace != null) {
+            trace.add(wasimoff.eval.system.TraceEvent.now(event));
+        }
     }
 
     /** What the client is told: the provider's name and either an exit code with output, or an error. */

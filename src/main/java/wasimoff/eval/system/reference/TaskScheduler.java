@@ -28,6 +28,7 @@ final class TaskScheduler {
             task.outcome.complete(new Task.TaskOutcome(null, null, null, null, "429: Queue Full"));
             return;
         }
+        task.trace("BrokerQueueTask");
         queue.addLast(task);
         dispatch();
     }
@@ -66,6 +67,10 @@ final class TaskScheduler {
         if (t == null) {
             return;
         }
+        t.trace("BrokerReceivedProviderResult");
+        if (t.trace != null && result.events() != null) {
+            t.trace.addAll(result.events());
+        }
         java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
         t.outcome.complete(result.error() != null
                 ? new Task.TaskOutcome(provider.name, null, null, null, result.error())
@@ -101,11 +106,13 @@ final class TaskScheduler {
                 return;
             }
             Task t = queue.pollFirst();
+            t.trace("BrokerScheduleTask");
             ProviderSession p = target.get();
             t.attempts++;
             t.assignedTo = p;
             p.inFlight.put(t.id, t);
-            p.send(ProviderMessage.task(t.id, t.binary, t.args, t.envs));
+            t.trace("BrokerTransmitProviderTask");
+            p.send(ProviderMessage.task(t.id, t.binary, t.args, t.envs, t.trace != null));
         }
     }
 }
