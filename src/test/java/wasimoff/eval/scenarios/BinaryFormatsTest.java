@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 import wasimoff.eval.formats.EngineRuntime;
 import wasimoff.eval.formats.HyperfineRuntime;
 import wasimoff.eval.formats.RunTimes;
+import wasimoff.eval.formats.SystemRuntime;
 import wasimoff.eval.formats.TspRuntime;
+import wasimoff.eval.system.SystemUnderTest;
+import wasimoff.eval.system.Systems;
+import wasimoff.eval.system.TwoProviderFleet;
 import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.report.RunTimeChart;
 import wasimoff.eval.scenario.ScenarioLoader;
@@ -28,7 +32,8 @@ import wasimoff.eval.workload.NativeTsp;
  * The seed's binary-formats evaluation ({@code mvn verify -Pscenario=binaryformats}): the TSP
  * program's run time per n as a native build (gcc -O2), a static musl build and the Wasm module in
  * Node's {@code node:wasi} (whole processes, timed by hyperfine), and in Chicory and wasmtime (in this
- * JVM, same statistics). One hyperfine-format CSV per runtime, a chart of run time against n and the
+ * JVM, same statistics), and end to end through each deployed system one request at a time (2 x CCX13
+ * on the embedded testbed). One hyperfine-format CSV per runtime, a chart of run time against n and the
  * ratio of every runtime to native per n. Defaults: n = 2..11, 2 warm-up and 15 measured runs
  * ({@code -Dformats.n=2..11}, {@code -Dformats.warmup}, {@code -Dformats.runs}).
  */
@@ -62,7 +67,34 @@ class BinaryFormatsTest {
                         root.resolve("workload/tsp/run-wasm.mjs").toString(), wasm.toString()), dir),
                 new EngineRuntime("wasmtime"),
                 new EngineRuntime("chicory")));
+        List<AutoCloseable> deployed = new ArrayList<>();
+        for (String system : List.of("reference", "wasimoff", "serverledge")) {
+            var unavailable = Systems.unavailable(system, "embedded");
+            if (unavailable.isPresent()) {
+                System.out.println("   e2e-" + system + " not measured: " + unavailable.get());
+                continue;
+            }
+            TwoProviderFleet fleet = new TwoProviderFleet(dir.resolve("testbed-" + system));
+            SystemUnderTest sut = Systems.create(system, 0, "chicory");
+            deployed.add(fleet);
+            deployed.add(sut);
+            fleet.deploy(sut);
+            runtimes.add(new SystemRuntime(sut));
+        }
         Map<String, List<RunTimes>> results = new LinkedHashMap<>();
+        try {
+            measureAll(runtimes, ns, warmup, runs, dir, results);
+        } finally {
+            java.util.Collections.reverse(deployed);
+            for (AutoCloseable c : deployed) {
+                c.close();
+            }
+        }
+        report(results, ns, dir);
+    }
+
+    private static void measureAll(List<TspRuntime> runtimes, List<Integer> ns, int warmup, int runs, Path dir,
+                                   Map<String, List<RunTimes>> results) throws Exception {
         for (TspRuntime r : runtimes) {
             List<RunTimes> times = Allure.step("measure " + r.name(), () -> r.measure(ns, SEED, warmup, runs));
             results.put(r.name(), times);
@@ -73,6 +105,9 @@ class BinaryFormatsTest {
             System.out.printf("   %-20s %s%n", r.name(), times.stream()
                     .map(t -> String.format(Locale.ROOT, "n=%d %.4fs", t.n(), t.mean())).toList());
         }
+    }
+
+    private static void report(Map<String, List<RunTimes>> results, List<Integer> ns, Path dir) throws Exception {
         List<String> ratios = new ArrayList<>(List.of("runtime;" + String.join(";", ns.stream().map(n -> "n=" + n).toList())));
         results.forEach((name, times) -> {
             List<String> row = new ArrayList<>(List.of(name));
