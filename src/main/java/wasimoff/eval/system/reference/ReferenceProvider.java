@@ -4,17 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
+import wasimoff.eval.system.ProviderConnection;
 import wasimoff.eval.system.TraceEvent;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.EmbeddableService;
@@ -36,30 +29,15 @@ public final class ReferenceProvider implements EmbeddableService {
     }
 
     /** One provider's connection and worker pool; closing it disconnects and stops the workers. */
-    private static final class Connection extends WebSocketListener implements AutoCloseable {
-        private final String broker;
-        private final int workers;
-        private final String name;
-        private final OkHttpClient http = new OkHttpClient.Builder().pingInterval(5, TimeUnit.SECONDS).build();
-        private final ExecutorService pool;
-        private final WasmEngine executor;
-        private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
-        private final WebSocket socket;
-        private volatile boolean closing;
-
+    private static final class Connection extends ProviderConnection {
         Connection(String broker, int workers, String name, WasmEngine engine) {
-            this.executor = engine;
-            this.broker = broker;
-            this.workers = workers;
-            this.name = name;
-            this.pool = Workers.pool(name, workers);
+            super(broker, workers, name, engine);
             String ws = broker.replaceFirst("^http", "ws") + "/api/provider/ws";
-            this.socket = http.newWebSocket(new Request.Builder().url(ws).header("User-Agent", "wasimoff-eval reference provider")
-                    .build(), this);
+            connect(new Request.Builder().url(ws).header("User-Agent", "wasimoff-eval reference provider").build());
         }
 
         @Override
-        public void onOpen(WebSocket webSocket, Response response) {
+        protected void opened(WebSocket webSocket, Response response) {
             send(ProviderMessage.hello(name, workers));
         }
 
@@ -72,17 +50,9 @@ public final class ReferenceProvider implements EmbeddableService {
                         List<TraceEvent> events = Boolean.TRUE.equals(m.trace())
                                 ? java.util.Collections.synchronizedList(new java.util.ArrayList<>()) : null;
                         mark(events, "ProviderTaskReceived");
-                        // registered before it can run, so a fast task always finds itself in the map
-                        FutureTask<Void> work = new FutureTask<>(() -> runTask(m, events), null);
-                        running.put(m.id(), work);
-                        pool.execute(work);
+                        submit(m.id(), () -> runTask(m, events));
                     }
-                    case "cancel" -> {
-                        Future<?> f = running.remove(m.id());
-                        if (f != null) {
-                            f.cancel(true);
-                        }
-                    }
+                    case "cancel" -> cancel(m.id());
                     default -> System.err.println("[" + name + "] ignoring message type " + m.type());
                 }
             } catch (IOException e) {
@@ -95,11 +65,11 @@ public final class ReferenceProvider implements EmbeddableService {
             mark(events, "ProviderGetWorker");
             try {
                 mark(events, "ProviderWorkerPrepare");
-                if (!executor.has(task.binary())) {
-                    executor.compile(task.binary(), fetch(task.binary()));
+                if (!engine.has(task.binary())) {
+                    engine.compile(task.binary(), fetch(task.binary()));
                 }
                 mark(events, "ProviderWorkerExecute");
-                WasmEngine.Result r = executor.run(task.binary(), task.args(),
+                WasmEngine.Result r = engine.run(task.binary(), task.args(),
                         task.envs() == null ? List.of() : task.envs(), null);
                 mark(events, "ProviderWorkerDone");
                 Base64.Encoder b64 = Base64.getEncoder();
@@ -132,27 +102,10 @@ public final class ReferenceProvider implements EmbeddableService {
 
         private void send(ProviderMessage m) {
             try {
-                socket.send(JSON.writeValueAsString(m));
+                socket().send(JSON.writeValueAsString(m));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            if (closing) {
-                return; // the broker closing the stream as we leave is no failure
-            }
-            System.err.println("[" + name + "] connection to " + broker + " failed: " + t);
-        }
-
-        @Override
-        public void close() {
-            closing = true;
-            socket.close(1001, "provider stopping");
-            pool.shutdownNow();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
         }
     }
 }

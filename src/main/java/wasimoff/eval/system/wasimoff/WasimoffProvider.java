@@ -12,17 +12,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
+import wasimoff.eval.system.ProviderConnection;
 import wasimoff.eval.system.engine.WasmEngine;
-import wasimoff.eval.system.reference.Workers;
 import wasimoff.eval.testbed.EmbeddableService;
 
 /**
@@ -61,33 +56,20 @@ public final class WasimoffProvider implements EmbeddableService {
     }
 
     /** One connection to the broker with its worker pool; closing it disconnects and stops the workers. */
-    private static final class Session extends WebSocketListener implements AutoCloseable {
-        private final String broker;
-        private final int workers;
-        private final String name;
-        private final OkHttpClient http = new OkHttpClient();
-        private final ExecutorService pool;
-        private final WasmEngine executor;
+    private static final class Session extends ProviderConnection {
         private final Map<String, byte[]> files = new ConcurrentHashMap<>();
-        private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
         private final AtomicLong events = new AtomicLong();
-        private final WebSocket socket;
-        private volatile boolean closing;
 
         Session(String broker, int workers, String name, WasmEngine engine) {
-            this.executor = engine;
-            this.broker = broker;
-            this.workers = workers;
-            this.name = name;
-            this.pool = Workers.pool(name, workers);
+            super(broker, workers, name, engine);
             String url = broker.replaceFirst("^http", "ws") + "/api/provider/ws?id=" + name;
-            socket = http.newWebSocket(new Request.Builder().url(url)
+            connect(new Request.Builder().url(url)
                     .header("User-Agent", "wasimoff-eval provider (Java, " + engine.description() + ")")
-                    .header("Sec-WebSocket-Protocol", SUBPROTOCOL).build(), this);
+                    .header("Sec-WebSocket-Protocol", SUBPROTOCOL).build());
         }
 
         @Override
-        public void onOpen(WebSocket webSocket, Response response) {
+        protected void opened(WebSocket webSocket, Response response) {
             String agreed = response.header("Sec-WebSocket-Protocol");
             if (!SUBPROTOCOL.equals(agreed)) {
                 webSocket.close(1002, "expected subprotocol " + SUBPROTOCOL + ", broker chose " + agreed);
@@ -96,7 +78,7 @@ public final class WasimoffProvider implements EmbeddableService {
             ObjectNode resources = Envelope.message("Event.ProviderResources");
             resources.put("concurrency", workers);
             resources.put("tasks", 0);
-            socket.send(Envelope.event(events.incrementAndGet(), resources));
+            socket().send(Envelope.event(events.incrementAndGet(), resources));
         }
 
         @Override
@@ -114,30 +96,24 @@ public final class WasimoffProvider implements EmbeddableService {
             try {
                 switch (e.messageName()) {
                     case "Task.Wasip1.Request" -> {
-                        // registered before it can run, so a fast task always finds itself in the map
                         String id = e.payload().path("info").path("id").asText(Long.toString(e.sequence()));
-                        FutureTask<Void> work = new FutureTask<>(() -> runTask(e, id), null);
-                        running.put(id, work);
-                        pool.execute(work);
+                        submit(id, () -> runTask(e, id));
                     }
                     case "Task.Cancel" -> {
-                        Future<?> f = running.remove(e.payload().path("id").asText());
-                        if (f != null) {
-                            f.cancel(true);
-                        }
-                        socket.send(Envelope.response(e.sequence(), Envelope.message("Task.Cancel")));
+                        cancel(e.payload().path("id").asText());
+                        socket().send(Envelope.response(e.sequence(), Envelope.message("Task.Cancel")));
                     }
-                    case "Ping" -> socket.send(Envelope.response(e.sequence(), Envelope.message("Ping")));
+                    case "Ping" -> socket().send(Envelope.response(e.sequence(), Envelope.message("Ping")));
                     case "Filesystem.Listing.Request" -> {
                         ObjectNode listing = Envelope.message("Filesystem.Listing.Response");
                         ArrayNode names = listing.putArray("files");
                         files.keySet().forEach(names::add);
-                        socket.send(Envelope.response(e.sequence(), listing));
+                        socket().send(Envelope.response(e.sequence(), listing));
                     }
                     case "Filesystem.Probe.Request" -> {
                         ObjectNode probe = Envelope.message("Filesystem.Probe.Response");
                         probe.put("ok", files.containsKey(e.payload().path("file").asText()));
-                        socket.send(Envelope.response(e.sequence(), probe));
+                        socket().send(Envelope.response(e.sequence(), probe));
                     }
                     case "Filesystem.Upload.Request" -> {
                         byte[] blob = Base64.getDecoder().decode(e.payload().path("upload").path("blob").asText(""));
@@ -145,13 +121,13 @@ public final class WasimoffProvider implements EmbeddableService {
                         files.put(ref, blob);
                         ObjectNode uploaded = Envelope.message("Filesystem.Upload.Response");
                         uploaded.put("ref", ref);
-                        socket.send(Envelope.response(e.sequence(), uploaded));
+                        socket().send(Envelope.response(e.sequence(), uploaded));
                     }
-                    default -> socket.send(Envelope.errorResponse(e.sequence(),
+                    default -> socket().send(Envelope.errorResponse(e.sequence(),
                             "provider " + name + " does not support " + e.messageName()));
                 }
             } catch (RuntimeException ex) {
-                socket.send(Envelope.errorResponse(e.sequence(), "provider " + name + ": " + ex));
+                socket().send(Envelope.errorResponse(e.sequence(), "provider " + name + ": " + ex));
             }
         }
 
@@ -166,8 +142,8 @@ public final class WasimoffProvider implements EmbeddableService {
                 JsonNode params = request.path("params");
                 String ref = params.path("binary").path("ref").asText("");
                 trace.add("ProviderWorkerPrepare");
-                if (!executor.has(ref)) {
-                    executor.compile(ref, binary(params.path("binary"), ref));
+                if (!engine.has(ref)) {
+                    engine.compile(ref, binary(params.path("binary"), ref));
                 }
                 List<String> argv = strings(params.path("args"));
                 if (argv.isEmpty()) {
@@ -175,7 +151,7 @@ public final class WasimoffProvider implements EmbeddableService {
                 }
                 byte[] stdin = params.hasNonNull("stdin") ? Base64.getDecoder().decode(params.get("stdin").asText()) : null;
                 trace.add("ProviderWorkerExecute");
-                WasmEngine.Result r = executor.run(ref, argv, strings(params.path("envs")), stdin);
+                WasmEngine.Result r = engine.run(ref, argv, strings(params.path("envs")), stdin);
                 trace.add("ProviderWorkerDone");
                 ObjectNode ok = response.putObject("ok");
                 ok.put("status", r.exitCode());
@@ -189,7 +165,7 @@ public final class WasimoffProvider implements EmbeddableService {
             }
             trace.add("ProviderTransmitResult");
             response.set("info", info);
-            socket.send(Envelope.response(e.sequence(), response));
+            socket().send(Envelope.response(e.sequence(), response));
         }
 
         /** The module bytes: inline in the request, already held, or fetched from the broker's storage. */
@@ -209,7 +185,7 @@ public final class WasimoffProvider implements EmbeddableService {
                 files.put(ref, bytes);
                 ObjectNode update = Envelope.message("Event.FileSystemUpdate");
                 update.putArray("added").add(ref);
-                socket.send(Envelope.event(events.incrementAndGet(), update));
+                socket().send(Envelope.event(events.incrementAndGet(), update));
                 return bytes;
             }
         }
@@ -226,24 +202,6 @@ public final class WasimoffProvider implements EmbeddableService {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            if (closing) {
-                return; // the broker closing the stream as we leave is no failure
-            }
-            System.err.println("[" + name + "] connection to " + broker + " failed: " + t
-                    + (response != null ? " (HTTP " + response.code() + ")" : ""));
-        }
-
-        @Override
-        public void close() {
-            closing = true;
-            socket.close(1001, "provider stopping");
-            pool.shutdownNow();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
         }
     }
 }
