@@ -19,14 +19,14 @@ import java.util.stream.Collectors;
  * {@code users}, {@code spawn-rate}, {@code systems} (comma list), {@code tsp-n} (comma list),
  * {@code fleets} (comma list of fleet labels such as {@code 04x02c}, or {@code all}),
  * {@code placements} (comma list of placement names, or {@code all}), {@code engine} (the WebAssembly
- * engine of our providers: {@code chicory}, the pure-Java default, or {@code wasmtime}).
+ * engine of our providers: {@code chicory}, the pure-Java default, {@code wasmtime}, or {@code node}).
  */
 public record RunSettings(
         String testbed, LoadProfile load, List<String> systems, List<Integer> tspN, List<Fleet> fleets,
         List<Placement> placements, String engine, List<String> notes) {
 
     public static final List<String> TESTBEDS = List.of("embedded", "docker", "hetzner");
-    public static final List<String> ENGINES = List.of("chicory", "wasmtime");
+    public static final List<String> ENGINES = List.of("chicory", "wasmtime", "node");
 
     /** On the embedded testbed: run this long per point unless told otherwise. */
     static final Duration EMBEDDED_RUN_TIME = Duration.ofSeconds(10);

@@ -31,7 +31,8 @@ import wasimoff.eval.workload.NativeTsp;
 /**
  * The seed's binary-formats evaluation ({@code mvn verify -Pscenario=binaryformats}): the TSP
  * program's run time per n as a native build (gcc -O2), a static musl build and the Wasm module in
- * Node's {@code node:wasi} (whole processes, timed by hyperfine), and in Chicory and wasmtime (in this
+ * Node's {@code node:wasi} and any of the wasmtime, wasmer, wasmedge or iwasm command lines found on
+ * the PATH (whole processes, timed by hyperfine), and in Chicory and wasmtime (in this
  * JVM, same statistics), and end to end through each deployed system one request at a time (2 x CCX13
  * on the embedded testbed). One hyperfine-format CSV per runtime, a chart of run time against n and the
  * ratio of every runtime to native per n. Defaults: n = 2..11, 2 warm-up and 15 measured runs
@@ -67,6 +68,19 @@ class BinaryFormatsTest {
                         root.resolve("workload/tsp/run-wasm.mjs").toString(), wasm.toString()), dir),
                 new EngineRuntime("wasmtime"),
                 new EngineRuntime("chicory")));
+        // Wasm runtimes a user may have installed; each is measured when found and named when not
+        Map<String, List<String>> optional = new LinkedHashMap<>();
+        optional.put("wasmtime", List.of("wasmtime", "run", wasm.toString()));
+        optional.put("wasmer", List.of("wasmer", "run", wasm.toString(), "--"));
+        optional.put("wasmedge", List.of("wasmedge", wasm.toString()));
+        optional.put("iwasm", List.of("iwasm", wasm.toString()));
+        for (var e : optional.entrySet()) {
+            if (onPath(e.getKey())) {
+                runtimes.add(new HyperfineRuntime("wasm-" + e.getKey() + "-cli", e.getValue(), dir));
+            } else {
+                System.out.println("   wasm-" + e.getKey() + "-cli not measured: '" + e.getKey() + "' is not on the PATH");
+            }
+        }
         List<AutoCloseable> deployed = new ArrayList<>();
         for (String system : List.of("reference", "wasimoff", "serverledge")) {
             var unavailable = Systems.unavailable(system, "embedded");
@@ -91,6 +105,11 @@ class BinaryFormatsTest {
             }
         }
         report(results, ns, dir);
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
     private static void measureAll(List<TspRuntime> runtimes, List<Integer> ns, int warmup, int runs, Path dir,

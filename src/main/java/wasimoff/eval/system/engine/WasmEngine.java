@@ -24,13 +24,14 @@ public interface WasmEngine {
     }
 
     /** The engine names a provider accepts. */
-    List<String> NAMES = List.of("chicory", "wasmtime");
+    List<String> NAMES = List.of("chicory", "wasmtime", "node");
 
     /** What results report for the engine {@code name}, without starting one. */
     static String describe(String name) {
         return switch (name) {
             case "chicory" -> "chicory 1.7.5 (compiled)";
             case "wasmtime" -> "wasmtime (wasmtime-java 0.19.0)";
+            case "node" -> "node:wasi (Node.js, one process per task)";
             default -> throw new IllegalArgumentException("unknown engine '" + name + "'; valid: " + NAMES);
         };
     }
@@ -40,6 +41,7 @@ public interface WasmEngine {
         return switch (name) {
             case "chicory" -> new ChicoryEngine();
             case "wasmtime" -> new WasmtimeEngine();
+            case "node" -> new NodeEngine();
             default -> throw new IllegalArgumentException("unknown engine '" + name + "'; valid: " + NAMES);
         };
     }

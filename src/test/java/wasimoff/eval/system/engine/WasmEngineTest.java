@@ -12,7 +12,7 @@ import wasimoff.eval.workload.TspTest;
 
 class WasmEngineTest {
     @ParameterizedTest
-    @ValueSource(strings = {"chicory", "wasmtime"})
+    @ValueSource(strings = {"chicory", "wasmtime", "node"})
     void runsTheTspModuleToTheSameDistanceAsTheNativeBuild(String name) throws Exception {
         WasmEngine engine = WasmEngine.named(name);
         engine.compile("tsp", Tsp.module());
@@ -24,7 +24,7 @@ class WasmEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chicory", "wasmtime"})
+    @ValueSource(strings = {"chicory", "wasmtime", "node"})
     void badArgumentsExitWithStatusTwoAndAUsageLine(String name) throws Exception {
         WasmEngine engine = WasmEngine.named(name);
         engine.compile("tsp", Tsp.module());
@@ -35,7 +35,7 @@ class WasmEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chicory", "wasmtime"})
+    @ValueSource(strings = {"chicory", "wasmtime", "node"})
     void tasksShareNoStateBetweenInstances(String name) throws Exception {
         WasmEngine engine = WasmEngine.named(name);
         engine.compile("tsp", Tsp.module());
@@ -46,7 +46,7 @@ class WasmEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chicory", "wasmtime"})
+    @ValueSource(strings = {"chicory", "wasmtime", "node"})
     void anUncompiledModuleIsAnError(String name) {
         assertThatThrownBy(() -> WasmEngine.named(name).run("nope", List.of("x"), List.of(), null))
                 .hasMessageContaining("module nope is not compiled");
@@ -54,6 +54,6 @@ class WasmEngineTest {
 
     @org.junit.jupiter.api.Test
     void unknownEngineListsTheValidOnes() {
-        assertThatThrownBy(() -> WasmEngine.named("v8")).hasMessage("unknown engine 'v8'; valid: [chicory, wasmtime]");
+        assertThatThrownBy(() -> WasmEngine.named("v8")).hasMessage("unknown engine 'v8'; valid: [chicory, wasmtime, node]");
     }
 }
