@@ -105,13 +105,18 @@ static int usage(const char *problem) {
     return 2;
 }
 
-/* a whole number in [lo, hi] from text, or -1 */
-static long long parse_number(const char *s, long long lo, long long hi) {
-    if (s == NULL || *s == '\0') return -1;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (*end != '\0' || v < lo || v > hi) return -1;
-    return v;
+/* a whole decimal number (digits only: no sign, spaces or hex) no larger than max; 0 if not */
+static int parse_number(const char *s, uint64_t max, uint64_t *value) {
+    if (s == NULL || *s == '\0') return 0;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return 0;
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (max - d) / 10) return 0; /* v * 10 + d would exceed max (or overflow) */
+        v = v * 10 + d;
+    }
+    *value = v;
+    return 1;
 }
 
 static uint64_t clock_seed(void) {
@@ -120,25 +125,91 @@ static uint64_t clock_seed(void) {
     return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec;
 }
 
-/* the value of "key" in a flat JSON object, as a string or number, copied into out; 0 if absent */
-static int json_field(const char *json, const char *key, char *out, size_t size) {
-    char pattern[32];
-    snprintf(pattern, sizeof pattern, "\"%s\"", key);
-    const char *p = strstr(json, pattern);
-    if (!p) return 0;
-    p += strlen(pattern);
+/*
+ * A hand-written reader for the one flat JSON object Serverledge passes: {"key": value, ...} where a
+ * value is a string or a bare token (number, true, false, null). Nested objects and arrays are
+ * refused. The texts of "n" and "seed" are copied out; other keys are ignored.
+ */
+#define FIELD_SIZE 32
+struct params {
+    char n[FIELD_SIZE], seed[FIELD_SIZE];
+    int has_n, has_seed;
+};
+
+static const char *skip_space(const char *p) {
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-    if (*p++ != ':') return 0;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-    int quoted = (*p == '"');
-    if (quoted) p++;
+    return p;
+}
+
+/* a JSON string starting at the opening quote into out (escapes kept only for \" \\ \/); NULL on error */
+static const char *read_string(const char *p, char *out, size_t size) {
     size_t len = 0;
-    while (p[len] && (quoted ? p[len] != '"' : (p[len] != ',' && p[len] != '}' && p[len] != ' ' && p[len] != '\n')))
-        len++;
-    if (len == 0 || len >= size) return 0;
-    memcpy(out, p, len);
+    if (*p++ != '"') return NULL;
+    for (; *p != '"'; p++) {
+        char ch = *p;
+        if (ch == '\0' || (unsigned char)ch < 0x20) return NULL;
+        if (ch == '\\') {
+            ch = *++p;
+            if (ch != '"' && ch != '\\' && ch != '/') return NULL; /* nothing else is needed here */
+        }
+        if (len + 1 >= size) return NULL;
+        out[len++] = ch;
+    }
     out[len] = '\0';
-    return 1;
+    return p + 1;
+}
+
+/* a bare value (number, true, false, null) into out; NULL on error */
+static const char *read_token(const char *p, char *out, size_t size) {
+    size_t len = 0;
+    while ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '.' ||
+           *p == '-' || *p == '+') {
+        if (len + 1 >= size) return NULL;
+        out[len++] = *p++;
+    }
+    if (len == 0) return NULL;
+    out[len] = '\0';
+    return p;
+}
+
+/* 1 and the fields on success, 0 with a reason in *error */
+static int parse_params(const char *json, struct params *pr, const char **error) {
+    char key[FIELD_SIZE], value[FIELD_SIZE];
+    memset(pr, 0, sizeof *pr);
+    *error = "PARAMS_FILE is not a flat JSON object";
+    const char *p = skip_space(json);
+    if (*p++ != '{') return 0;
+    p = skip_space(p);
+    if (*p == '}') return *skip_space(p + 1) == '\0';
+    for (;;) {
+        if (!(p = read_string(p, key, sizeof key))) return 0;
+        p = skip_space(p);
+        if (*p++ != ':') return 0;
+        p = skip_space(p);
+        int is_null = 0;
+        if (*p == '"') {
+            p = read_string(p, value, sizeof value);
+        } else {
+            p = read_token(p, value, sizeof value);
+            is_null = p && strcmp(value, "null") == 0;
+        }
+        if (!p) return 0;
+        if (strcmp(key, "n") == 0 || strcmp(key, "seed") == 0) {
+            int is_n = key[0] == 'n';
+            if (is_n ? pr->has_n : pr->has_seed) {
+                *error = "duplicate key in PARAMS_FILE";
+                return 0;
+            }
+            if (!is_null) { /* "seed": null means no seed */
+                strcpy(is_n ? pr->n : pr->seed, value);
+                if (is_n) pr->has_n = 1; else pr->has_seed = 1;
+            }
+        }
+        p = skip_space(p);
+        if (*p == ',') { p = skip_space(p + 1); continue; }
+        if (*p != '}') return 0;
+        return *skip_space(p + 1) == '\0';
+    }
 }
 
 static int serverledge(void) {
@@ -147,34 +218,36 @@ static int serverledge(void) {
     FILE *f = fopen(params, "r");
     if (!f) return usage("cannot read PARAMS_FILE");
     char json[4096];
-    size_t len = fread(json, 1, sizeof json - 1, f);
+    size_t len = fread(json, 1, sizeof json, f);
     fclose(f);
+    if (len == sizeof json) return usage("PARAMS_FILE is too large");
     json[len] = '\0';
-    char text[32];
-    long long n = json_field(json, "n", text, sizeof text) ? parse_number(text, 2, MAX_N) : -1;
-    if (n < 0) return usage("parameter n must be a whole number from 2 to 16");
-    uint64_t seed = clock_seed();
-    if (json_field(json, "seed", text, sizeof text)) {
-        long long s = parse_number(text, 0, INT64_MAX);
-        if (s < 0) return usage("parameter seed must be a non-negative whole number");
-        seed = (uint64_t)s;
-    }
+    if (strlen(json) != len) return usage("PARAMS_FILE contains a NUL byte");
+    struct params pr;
+    const char *error;
+    if (!parse_params(json, &pr, &error)) return usage(error);
+    uint64_t n, seed = 0;
+    if (!pr.has_n || !parse_number(pr.n, MAX_N, &n) || n < 2) return usage("parameter n must be a whole number from 2 to 16");
+    if (pr.has_seed && !parse_number(pr.seed, UINT64_MAX, &seed))
+        return usage("parameter seed must be a whole number from 0 to 18446744073709551615");
+    if (!pr.has_seed) seed = clock_seed();
+    double best = shortest_tour((int)n, seed);
     FILE *out = fopen(result, "w");
     if (!out) return usage("cannot write RESULT_FILE");
-    fprintf(out, "distance = %.3f\n", shortest_tour((int)n, seed));
+    fprintf(out, "distance = %.3f\n", best);
     return fclose(out) == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "serverledge") == 0) return serverledge();
     if (argc < 3 || argc > 4 || strcmp(argv[1], "rand") != 0) return usage("unknown arguments");
-    long long n = parse_number(argv[2], 2, MAX_N);
-    if (n < 0) return usage("N must be a whole number from 2 to 16");
-    uint64_t seed = clock_seed();
+    uint64_t n, seed;
+    if (!parse_number(argv[2], MAX_N, &n) || n < 2) return usage("N must be a whole number from 2 to 16");
     if (argc == 4) {
-        long long s = parse_number(argv[3], 0, INT64_MAX);
-        if (s < 0) return usage("SEED must be a non-negative whole number");
-        seed = (uint64_t)s;
+        if (!parse_number(argv[3], UINT64_MAX, &seed))
+            return usage("SEED must be a whole number from 0 to 18446744073709551615");
+    } else {
+        seed = clock_seed();
     }
     printf("distance = %.3f\n", shortest_tour((int)n, seed));
     return 0;

@@ -12,48 +12,97 @@ import org.HdrHistogram.Recorder;
 /**
  * Statistics of one load run: every request's response time in an HdrHistogram at full
  * resolution (microseconds), failures grouped by reason, and one {@link Second} per second of the
- * run. Recording is wait-free for the user threads; {@link #tick} is called by one reporter thread.
+ * run. Recording is wait-free for the event loops; {@link #tick} is called by one reporter thread.
+ *
+ * <p>Two times are kept per request. The <em>response time</em> runs from the moment the request
+ * was due: in a closed-loop run when its user issued it, in an open-loop run its intended send time
+ * from the arrival schedule (so a stalled target cannot hide its stall: coordinated omission is
+ * corrected). The <em>service time</em> runs from the moment its bytes were written to the socket.
+ * The CSV files and the per-second history use the response time.
+ *
+ * <p>An arrival that was never sent (see {@link #dropped}) counts as a request and a failure but has
+ * no time; so {@link #completedCount()} is the histogram's count plus the dropped ones.
  */
 public final class RequestStats {
     /** Highest recordable response time: one hour in microseconds. */
     private static final long MAX_MICROS = 3_600_000_000L;
 
     private final Recorder recorder = new Recorder(MAX_MICROS, 3);
+    private final Recorder serviceRecorder = new Recorder(MAX_MICROS, 3);
     private final Histogram total = new Histogram(MAX_MICROS, 3);
+    private final Histogram serviceTotal = new Histogram(MAX_MICROS, 3);
     private final LongAdder sent = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private final LongAdder contentBytes = new LongAdder();
     private final Map<String, LongAdder> failuresByReason = new ConcurrentHashMap<>();
     private final List<Second> seconds = new ArrayList<>();
     private Histogram interval;
+    private Histogram serviceInterval;
     private long failuresSoFar;
+    private long droppedSoFar;
 
-    /** One row of the per-second history. */
+    /**
+     * One row of the per-second history.
+     *
+     * @param requests   requests completed (or dropped) in this second
+     * @param cumulative response times of all requests so far
+     */
     public record Second(long epochSecond, int users, long requests, long failures,
                          long totalRequests, long totalFailures, Histogram cumulative) {
     }
 
+    /** Counts one request as issued. */
     public void sent() {
         sent.increment();
     }
 
-    public void record(long responseMicros, long contentLength, String failureReason) {
-        recorder.recordValue(Math.min(Math.max(responseMicros, 1), MAX_MICROS));
+    /**
+     * Records one answered (or failed) request.
+     *
+     * @param responseMicros from the moment the request was due to its full response or failure
+     * @param serviceMicros  from the moment it was written to its full response or failure; negative
+     *                       for a request that was never written (it gave up waiting for a connection)
+     * @param failureReason  null for a success
+     */
+    public void record(long responseMicros, long serviceMicros, long contentLength, String failureReason) {
+        recorder.recordValue(clamp(responseMicros));
+        if (serviceMicros >= 0) {
+            serviceRecorder.recordValue(clamp(serviceMicros));
+        }
         contentBytes.add(Math.max(contentLength, 0));
         if (failureReason != null) {
-            failures.increment();
-            failuresByReason.computeIfAbsent(failureReason, r -> new LongAdder()).increment();
+            fail(failureReason);
         }
+    }
+
+    /** Records an arrival that was never sent: a failure without a response time. */
+    public void dropped(String reason) {
+        dropped.increment();
+        fail(reason);
+    }
+
+    private void fail(String reason) {
+        failures.increment();
+        failuresByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    private static long clamp(long micros) {
+        return Math.min(Math.max(micros, 1), MAX_MICROS);
     }
 
     /** Folds what was recorded since the last tick into the totals and appends a history row. */
     public synchronized Second tick(long epochSecond, int users) {
         interval = recorder.getIntervalHistogram(interval);
+        serviceInterval = serviceRecorder.getIntervalHistogram(serviceInterval);
         total.add(interval);
+        serviceTotal.add(serviceInterval);
         long failuresNow = failures.sum();
-        Second s = new Second(epochSecond, users, interval.getTotalCount(), failuresNow - failuresSoFar,
-                total.getTotalCount(), failuresNow, total.copy());
+        long droppedNow = dropped.sum();
+        Second s = new Second(epochSecond, users, interval.getTotalCount() + droppedNow - droppedSoFar,
+                failuresNow - failuresSoFar, total.getTotalCount() + droppedNow, failuresNow, total.copy());
         failuresSoFar = failuresNow;
+        droppedSoFar = droppedNow;
         seconds.add(s);
         return s;
     }
@@ -62,12 +111,27 @@ public final class RequestStats {
         return sent.sum();
     }
 
+    /** Requests that ended, answered or failed or dropped, up to the last tick. */
+    public synchronized long completedCount() {
+        return total.getTotalCount() + droppedSoFar;
+    }
+
+    /** Response times (from when each request was due) up to the last tick. */
     public synchronized Histogram total() {
         return total.copy();
     }
 
+    /** Service times (from when each request was written) up to the last tick. */
+    public synchronized Histogram serviceTotal() {
+        return serviceTotal.copy();
+    }
+
     public long failureCount() {
         return failures.sum();
+    }
+
+    public long droppedCount() {
+        return dropped.sum();
     }
 
     public long contentBytes() {

@@ -19,6 +19,11 @@ import org.HdrHistogram.Histogram;
  * default history), {@code <prefix>_failures.csv} and {@code <prefix>_exceptions.csv}, plus
  * {@code summary.json} and the {@code run.json} spec that produced them.
  *
+ * <p>The percentiles are response times from when each request was due; in an open-loop run that is
+ * its intended send time (coordinated omission corrected), as {@code summary.json} says in
+ * {@code coordinatedOmissionCorrected}. Open-loop arrivals that were never sent count in Request
+ * Count and Failure Count but have no response time.
+ *
  * <p>One difference from Locust, on purpose: the history's Requests/s is the number of requests
  * completed in that very second, not Locust's ten-second moving average, so the throughput chart
  * shows changes when they happen.
@@ -102,9 +107,10 @@ public final class ResultsWriter {
 
     private List<String> statsRow(String type, String name, Histogram h) {
         long n = h.getTotalCount();
-        List<String> r = new ArrayList<>(List.of(type, name, Long.toString(n), Long.toString(summary.failed()),
+        long requests = summary.succeeded() + summary.failed();
+        List<String> r = new ArrayList<>(List.of(type, name, Long.toString(requests), Long.toString(summary.failed()),
                 n == 0 ? "0" : Long.toString(percentile(h, 0.5)), num(mean(h)), num(min(h)), num(max(h)),
-                num(n == 0 ? 0 : (double) stats.contentBytes() / n), num(n / summary.durationSeconds()),
+                num(n == 0 ? 0 : (double) stats.contentBytes() / n), num(requests / summary.durationSeconds()),
                 num(summary.failed() / summary.durationSeconds())));
         for (double p : spec.percentiles()) {
             r.add(n == 0 ? "N/A" : Long.toString(percentile(h, p)));

@@ -12,19 +12,19 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import wasimoff.eval.load.OpenLoopRunner;
+import wasimoff.eval.load.RunSummary;
 
 /** Response time (p50, p95, p99, corrected) against achieved throughput, with the knee marked. */
 public final class KneeChart {
     private KneeChart() {
     }
 
-    public static Path write(List<OpenLoopRunner.Summary> runs, Double kneeRate, String title, Path png)
-            throws IOException {
+    /** {@code runs} are open-loop runs; their percentiles are measured from the intended send times. */
+    public static Path write(List<RunSummary> runs, Double kneeRate, String title, Path png) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (String p : List.of("50%", "95%", "99%")) {
-            XYSeries s = new XYSeries("p" + p.replace("%", ""), false);
-            runs.forEach(r -> s.add(r.achievedRate(), Math.max(0.01, r.correctedMillis().get(p))));
+        for (double p : List.of(0.5, 0.95, 0.99)) {
+            XYSeries s = new XYSeries("p" + Math.round(p * 100), false);
+            runs.forEach(r -> s.add(r.successesPerSecond(), Math.max(0.01, r.percentileMillis(p))));
             data.addSeries(s);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "achieved throughput [req/s]",

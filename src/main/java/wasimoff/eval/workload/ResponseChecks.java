@@ -24,7 +24,8 @@ public final class ResponseChecks {
     private static final Map<String, ResponseCheck> CHECKS = new TreeMap<>(Map.of(
             WASIMOFF_RUN, ResponseChecks::wasimoffRun,
             SERVERLEDGE_INVOKE, ResponseChecks::serverledgeInvoke,
-            HTTP_2XX, (r, body) -> r.isSuccessful() ? Optional.empty() : Optional.of("HTTP " + r.code())));
+            HTTP_2XX, (status, headers, body) -> ResponseCheck.isSuccessful(status) ? Optional.empty()
+                    : Optional.of("HTTP " + status)));
 
     private ResponseChecks() {
     }
@@ -37,27 +38,27 @@ public final class ResponseChecks {
         return c;
     }
 
-    private static Optional<String> wasimoffRun(okhttp3.Response r, String body) {
-        if (!r.isSuccessful()) {
-            return Optional.of("HTTP " + r.code() + firstLine(body));
+    private static Optional<String> wasimoffRun(int status, ResponseCheck.Headers headers, String body) {
+        if (!ResponseCheck.isSuccessful(status)) {
+            return Optional.of("HTTP " + status + firstLine(body));
         }
-        String result = r.header("X-Wasimoff-Result");
+        String result = headers.get("X-Wasimoff-Result");
         if (!"Ok".equals(result)) {
             return Optional.of("task error" + firstLine(body));
         }
-        String status = r.header("X-Wasimoff-Status");
-        if (!"0".equals(status)) {
-            return Optional.of("exit status " + status);
+        String exit = headers.get("X-Wasimoff-Status");
+        if (!"0".equals(exit)) {
+            return Optional.of("exit status " + exit);
         }
         return Tsp.invalid(body);
     }
 
-    private static Optional<String> serverledgeInvoke(okhttp3.Response r, String body) {
-        if (r.code() == 429) {
+    private static Optional<String> serverledgeInvoke(int status, ResponseCheck.Headers headers, String body) {
+        if (status == 429) {
             return Optional.of("HTTP 429 (node has no free resources)");
         }
-        if (!r.isSuccessful()) {
-            return Optional.of("HTTP " + r.code() + firstLine(body));
+        if (!ResponseCheck.isSuccessful(status)) {
+            return Optional.of("HTTP " + status + firstLine(body));
         }
         try {
             JsonNode json = JSON.readTree(body);

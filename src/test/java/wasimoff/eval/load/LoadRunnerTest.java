@@ -98,6 +98,46 @@ class LoadRunnerTest {
         }
     }
 
+    @Test
+    void reportsTheCpuOfItsOwnThreads() throws Exception {
+        try (var server = new LoopbackHttpServer(i -> new LoopbackHttpServer.Reply(200, "ok", 0))) {
+            RunSpec spec = new RunSpec("cpu", new RunSpec.HttpRequestTemplate("GET", server.url("/x"), Map.of(), ""),
+                    ResponseChecks.HTTP_2XX, 4, 100, 1000, null, null, 5000, "locust", null, null, 2);
+            RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(out);
+            assertThat(s.generatorThreads()).isEqualTo(2 + 1);
+            assertThat(s.generatorCpuCores()).isPositive().isLessThanOrEqualTo(3);
+            assertThat(s.generatorBusiestThread()).isPositive().isLessThanOrEqualTo(s.generatorCpuCores() + 1e-9);
+            assertThat(s.generatorEngine()).startsWith("netty 4.").endsWith("2 event loops");
+            assertThat(Files.readString(out.resolve("summary.json"))).contains("\"generatorWarning\"",
+                    "\"generatorCpuCores\"");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsANamedFailureAndNothingIsLost() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        RunSpec spec = new RunSpec("refused", new RunSpec.HttpRequestTemplate("GET", "http://127.0.0.1:" + port + "/x",
+                Map.of(), ""), ResponseChecks.HTTP_2XX, 2, 100, 500, null, null, 1000, "locust");
+        RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(out);
+        assertThat(s.nothingLost()).isTrue();
+        assertThat(s.succeeded()).isZero();
+        assertThat(s.failures()).containsOnlyKeys("connection error: connection refused");
+    }
+
+    @Test
+    void theServerClosingTheConnectionAfterEachAnswerIsNoFailure() throws Exception {
+        try (var server = new LoopbackHttpServer(i -> new LoopbackHttpServer.Reply(200, "ok", 0, true))) {
+            RunSpec spec = spec(server.url("/x"), 2, 1000);
+            RunSummary s = new LoadRunner(spec, ResponseChecks.named(ResponseChecks.HTTP_2XX), line -> { }).run(out);
+            assertThat(s.nothingLost()).isTrue();
+            assertThat(s.failed()).isZero();
+            assertThat(s.sent()).isEqualTo(server.requests()).isGreaterThan(10);
+        }
+    }
+
     private static RunSpec spec(String url, int users, long runMillis) {
         return new RunSpec("test", new RunSpec.HttpRequestTemplate("POST", url, Map.of("X-Args", "rand 8"), ""),
                 ResponseChecks.WASIMOFF_RUN, users, 100, runMillis, null, "127.0.0.1", 10_000, "locust");

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import wasimoff.eval.load.KneeSweep;
 import wasimoff.eval.load.LoadRunner;
-import wasimoff.eval.load.OpenLoopRunner;
+import wasimoff.eval.load.ArrivalSchedule;
+import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.report.RunResult;
 import wasimoff.eval.report.AllureReport;
@@ -76,34 +77,44 @@ class KneeTest {
                 return perSecond.get(perSecond.size() / 2);
             });
             List<Double> rates = KneeSweep.rates(maxRate, 0.1, 1.2, steps);
-            OpenLoopRunner open = new OpenLoopRunner(request, ResponseChecks.named(sut.responseCheck()), 512,
-                    Duration.ofSeconds(60), bind);
-            List<OpenLoopRunner.Summary> runs = KneeSweep.sweep(rates, rate -> Allure.step(
-                    String.format(Locale.ROOT, "open loop at %.1f req/s", rate),
-                    () -> open.run(List.of(new OpenLoopRunner.Step(rate, stepTime)))));
-            Optional<OpenLoopRunner.Summary> knee = KneeSweep.knee(runs, bound);
+            List<RunSummary> runs = new ArrayList<>();
+            List<KneeSweep.Point> points = new ArrayList<>();
+            for (double rate : rates) {
+                RunSpec open = new RunSpec(String.format(Locale.ROOT, "%s open %.1f/s", system, rate), request,
+                        sut.responseCheck(), 1, 1, stepTime.toMillis(), null, bind, 60_000, "locust")
+                        .withArrival(ArrivalSchedule.constant(rate));
+                RunSummary r = Allure.step(String.format(Locale.ROOT, "open loop at %.1f req/s", rate), () ->
+                        new LoadRunner(open, ResponseChecks.named(open.check()), line -> { })
+                                .run(dir.resolve(String.format(Locale.ROOT, "open-%06.1f", rate))));
+                runs.add(r);
+                points.add(KneeSweep.Point.of(rate, r));
+            }
+            Optional<KneeSweep.Point> knee = new KneeSweep(bound, 0.0).knee(points);
             List<String> csv = new ArrayList<>(List.of("target_rps;achieved_rps;p50_ms;p95_ms;p99_ms;service_p99_ms;failed"));
-            runs.forEach(r -> csv.add(String.format(Locale.ROOT, "%.1f;%.1f;%.1f;%.1f;%.1f;%.1f;%d", r.targetRate(),
-                    r.achievedRate(), r.correctedMillis().get("50%"), r.correctedMillis().get("95%"), r.p99(),
-                    r.serviceMillis().get("99%"), r.failed())));
+            for (int i = 0; i < runs.size(); i++) {
+                RunSummary r = runs.get(i);
+                csv.add(String.format(Locale.ROOT, "%.1f;%.1f;%.1f;%.1f;%.1f;%.1f;%d", rates.get(i),
+                        r.successesPerSecond(), r.percentileMillis(0.5), r.percentileMillis(0.95),
+                        r.percentileMillis(0.99), r.serviceTimePercentilesMillis().getOrDefault("99%", 0.0), r.failed()));
+            }
             Files.write(dir.resolve("knee.csv"), csv);
-            KneeChart.write(runs, knee.map(OpenLoopRunner.Summary::achievedRate).orElse(null),
+            KneeChart.write(runs, knee.map(KneeSweep.Point::achievedRate).orElse(null),
                     system + ": response time against throughput (closed-loop max "
                             + String.format(Locale.ROOT, "%.1f", maxRate) + " req/s)",
                     dir.resolve("knee.png"));
             AllureReport.attach("knee.csv", dir.resolve("knee.csv"));
             AllureReport.attach("response time against throughput", dir.resolve("knee.png"));
             String kneeText = knee.map(k -> String.format(Locale.ROOT, "knee: %.1f req/s with p99 %.1f ms (bound %.0f ms)",
-                    k.achievedRate(), k.p99(), bound)).orElse("no rate kept p99 under " + bound + " ms");
+                    k.achievedRate(), k.p99Millis(), bound)).orElse("no rate kept p99 under " + bound + " ms");
             AllureReport.text("knee", kneeText);
             System.out.printf("== knee %s: closed-loop max %.1f req/s; %s -> %s%n", system, maxRate,
                     kneeText, dir);
             csv.forEach(l -> System.out.println("   " + l));
-            for (OpenLoopRunner.Summary r : runs) {
+            for (RunSummary r : runs) {
                 assertThat(r.sent()).isEqualTo(r.succeeded() + r.failed() + r.unfinished());
             }
-            assertThat(runs.get(runs.size() - 1).p99()).as("p99 past the maximum vs at 10% of it")
-                    .isGreaterThan(3 * runs.get(0).p99());
+            assertThat(runs.get(runs.size() - 1).percentileMillis(0.99)).as("p99 past the maximum vs at 10% of it")
+                    .isGreaterThan(3 * runs.get(0).percentileMillis(0.99));
         }
     }
 }

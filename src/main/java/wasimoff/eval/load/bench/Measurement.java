@@ -1,0 +1,14 @@
+package wasimoff.eval.load.bench;
+
+/**
+ * What one load generator achieved in the benchmark.
+ *
+ * @param tool      for example {@code wrk -t1}
+ * @param rps       requests per second over the run
+ * @param p50Millis median response time
+ * @param p99Millis 99th percentile response time
+ * @param cpuCores  CPU seconds per second of the tool's whole process
+ * @param note      what else is worth knowing, never null
+ */
+public record Measurement(String tool, double rps, double p50Millis, double p99Millis, double cpuCores, String note) {
+}
