@@ -285,7 +285,15 @@ public final class ServerledgeSystem implements SystemUnderTest {
             if (!all.isEmpty()) {
                 List<String> rm = new ArrayList<>(List.of("rm", "-f"));
                 rm.addAll(all);
-                DockerEngine.docker(rm, Duration.ofMinutes(2));
+                try {
+                    DockerEngine.docker(rm, Duration.ofMinutes(2));
+                } catch (IOException someGone) {
+                    // a node that stopped with SIGINT may have removed some of them meanwhile: what
+                    // counts is that none is left
+                    if (functionContainers() > 0) {
+                        throw someGone;
+                    }
+                }
             }
         } catch (IOException e) {
             throw new SystemFailure("removing serverledge function containers failed: " + e.getMessage(), e);
@@ -293,6 +301,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
             Thread.currentThread().interrupt();
         }
     }
+
 
     /** Function containers of this system's image that exist now (running or not). */
     public long functionContainers() throws IOException, InterruptedException {
@@ -302,21 +311,31 @@ public final class ServerledgeSystem implements SystemUnderTest {
 
     @Override
     public synchronized void close() {
-        stopNodes();
-        removeFunctionContainers();
-        if (etcd != null) {
-            etcd.close();
-            etcd = null;
-        }
-        namespaces.values().forEach(NetworkNamespace::close);
-        namespaces.clear();
-        if (brokerNs != null) {
-            brokerNs.close();
-            brokerNs = null;
-        }
-        if (engine != null) {
-            engine.close();
-            engine = null;
+        RuntimeException first = null;
+        for (Runnable step : List.<Runnable>of(this::stopNodes, this::removeFunctionContainers, () -> {
+            if (etcd != null) {
+                etcd.close();
+                etcd = null;
+            }
+        }, () -> {
+            namespaces.values().forEach(NetworkNamespace::close);
+            namespaces.clear();
+            if (brokerNs != null) {
+                brokerNs.close();
+                brokerNs = null;
+            }
+        }, () -> {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        })) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                // every step runs, so one failure leaves nothing else behind; the first is reported
+                first = first == null ? e : first;
+            }
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -324,6 +343,9 @@ public final class ServerledgeSystem implements SystemUnderTest {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // this is the hook running
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
