@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The load generator benchmark: wrk, Locust HttpUser, Locust FastHttpUser and ours against one
 # nginx worker answering "ok" on loopback, one after another, then a median-latency fidelity check.
-# Usage: benchmarks/run.sh [--connections 64] [--duration 12] [--warm-up 3] [--delay-ms 2]
+# Usage: benchmarks/run.sh [--connections 64] [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2]
 # Installs what is missing from Debian (wrk, python3-locust, nginx-light, time). Output goes to
 # target/bench/; the table is printed (copy it into docs/benchmarks.md). Exit 1 when a target was missed.
 set -euo pipefail
@@ -36,9 +36,11 @@ echo "target: $("$NGINX" -v 2>&1 | sed 's/.*: //'), 1 worker, http://127.0.0.1:$
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(uname -sr)"
 echo "tools: wrk $(dpkg-query -W -f '${Version}' wrk 2>/dev/null), locust $(dpkg-query -W -f '${Version}' python3-locust 2>/dev/null), $(java -version 2>&1 | head -1)"
 
+worker=$(pgrep -P "$(cat "$work/nginx.pid")" 2>/dev/null | head -1 || true)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
 status=0
 java -cp "target/classes:$(cat target/bench.classpath)" wasimoff.eval.load.bench.LoadBenchmark \
-  --url "http://127.0.0.1:$port/" --out target/bench "$@" || status=$?
+  --url "http://127.0.0.1:$port/" --target-pid "${worker:-0}" \
+  --out target/bench "$@" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status

@@ -92,5 +92,11 @@ public final class DelayServer implements AutoCloseable {
                 }
             }, delayMicros, TimeUnit.MICROSECONDS);
         }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a client resetting its connections at its end is no news
+            ctx.close();
+        }
     }
 }

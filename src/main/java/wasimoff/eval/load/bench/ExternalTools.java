@@ -49,7 +49,7 @@ final class ExternalTools {
                 p99 = v;
             }
         }
-        return new Measurement("wrk -t1", Double.parseDouble(rps.group(1)), p50, p99, t.cpuCores(),
+        return new Measurement("wrk -t1", Double.parseDouble(rps.group(1)), p50, p99, t.cpuCores(), 0, 0,
                 "C, one thread, no response check");
     }
 
@@ -73,7 +73,7 @@ final class ExternalTools {
                 "--loglevel", "WARNING"), seconds);
         Map<String, String> total = aggregatedRow(Path.of(prefix + "_stats.csv"));
         return new Measurement("Locust " + userClass, Double.parseDouble(total.get("Requests/s")),
-                Double.parseDouble(total.get("50%")), Double.parseDouble(total.get("99%")), t.cpuCores(),
+                Double.parseDouble(total.get("50%")), Double.parseDouble(total.get("99%")), t.cpuCores(), 0, 0,
                 "Python, one process, status checked");
     }
 
