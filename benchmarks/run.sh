@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The load generator benchmark: wrk, Locust HttpUser, Locust FastHttpUser and ours against one
 # nginx worker answering "ok" on loopback, one after another, then a median-latency fidelity check.
-# Usage: benchmarks/run.sh [--connections 64] [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2]
+# Usage: benchmarks/run.sh [--connections 64] [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2] [--fidelity-duration 6]
 # Installs what is missing from Debian (wrk, python3-locust, nginx-light, time). Output goes to
 # target/bench/; the table is printed (copy it into docs/benchmarks.md). Exit 1 when a target was missed.
 set -euo pipefail

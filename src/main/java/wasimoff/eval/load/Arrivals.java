@@ -32,7 +32,8 @@ final class Arrivals {
             ArrivalSchedule.Step s = steps.get(i);
             rates[i] = s.rate();
             starts[i] = at;
-            ends[i] = s.durationMillis() == 0 ? runTimeNanos : Math.min(runTimeNanos, at + s.durationMillis() * 1_000_000L);
+            ends[i] = s.durationMillis() == 0 ? runTimeNanos
+                    : Math.min(runTimeNanos, at + s.durationMillis() * 1_000_000L);
             at = Math.max(at, ends[i]);
         }
         this.index = index;

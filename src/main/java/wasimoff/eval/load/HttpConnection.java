@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
 final class HttpConnection {
     /** Largest response body accepted. */
     private static final int MAX_BODY_BYTES = 64 << 20;
-    /** Netty's native errors: {@code read(..) failed: Connection reset by peer}, {@code ... failed with error(-111)}. */
-    private static final Pattern NATIVE_ERROR = Pattern.compile("\\(\\.\\.\\) failed(?:: ([^:]+)| with error\\(-?(\\d+)\\))");
+    /** Netty's native errors: {@code read(..) failed: Connection reset by peer}, {@code failed with error(-111)}. */
+    private static final Pattern NATIVE_ERROR =
+            Pattern.compile("\\(\\.\\.\\) failed(?:: ([^:]+)| with error\\(-?(\\d+)\\))");
 
     /** Told when the request in flight ended. */
     interface Listener {
@@ -88,7 +89,8 @@ final class HttpConnection {
      */
     static void warmUp() {
         EmbeddedChannel ch = new EmbeddedChannel(new ResponseDecoder(false), new HttpObjectAggregator(MAX_BODY_BYTES));
-        ch.writeInbound(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", StandardCharsets.US_ASCII));
+        ch.writeInbound(Unpooled.copiedBuffer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                StandardCharsets.US_ASCII));
         FullHttpResponse r = ch.readInbound();
         if (r != null) {
             HttpUtil.isKeepAlive(r);

@@ -20,16 +20,18 @@ import java.nio.charset.StandardCharsets;
  * request encoded once into bytes (Netty's own encoder), so that each send only writes a view of
  * the same buffer, as wrk does with its pre-formatted request.
  */
-final class HttpTarget {
+final class HttpTarget implements AutoCloseable {
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final ByteBuf encoded;
     private final ByteBuf request;
     private final boolean head;
 
-    private HttpTarget(InetSocketAddress remote, InetSocketAddress local, ByteBuf request, boolean head) {
+    private HttpTarget(InetSocketAddress remote, InetSocketAddress local, ByteBuf encoded, boolean head) {
         this.remote = remote;
         this.local = local;
-        this.request = request;
+        this.encoded = encoded;
+        this.request = Unpooled.unreleasableBuffer(encoded);
         this.head = head;
     }
 
@@ -68,7 +70,7 @@ final class HttpTarget {
             part.release();
         }
         encoder.finishAndReleaseAll();
-        return Unpooled.unreleasableBuffer(bytes);
+        return bytes;
     }
 
     InetSocketAddress remote() {
@@ -88,5 +90,11 @@ final class HttpTarget {
     /** A HEAD request's response has no body, whatever its Content-Length says. */
     boolean head() {
         return head;
+    }
+
+    /** Frees the encoded request; call when no connection writes it any more. */
+    @Override
+    public void close() {
+        encoded.release();
     }
 }

@@ -78,7 +78,8 @@ public final class KneeSweep {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%10s %10s %10s %8s%n", "target/s",
                     "achieved/s", "p99 ms", "failed"));
             for (Point p : points) {
-                b.append(String.format(Locale.ROOT, "%10.1f %10.1f %10.1f %7.2f%%%s%n", p.targetRate(), p.achievedRate(),
+                b.append(String.format(Locale.ROOT, "%10.1f %10.1f %10.1f %7.2f%%%s%n", p.targetRate(),
+                        p.achievedRate(),
                         p.p99Millis(), p.failureRatio() * 100, p == knee ? "  <- knee" : ""));
             }
             return b.toString();

@@ -47,11 +47,10 @@ public final class LoadRunner {
 
     /** Runs the load and writes the results into {@code outDir}; returns the summary also written there. */
     public RunSummary run(Path outDir) throws IOException, InterruptedException {
-        HttpTarget target = HttpTarget.of(spec);
         HttpConnection.warmUp();
         RequestStats stats = new RequestStats();
         RunSummary summary;
-        try (EventLoops loops = new EventLoops(spec.eventLoops())) {
+        try (HttpTarget target = HttpTarget.of(spec); EventLoops loops = new EventLoops(spec.eventLoops())) {
             List<Long> threads = new ArrayList<>(loops.threadIds());
             threads.add(Thread.currentThread().getId());
             GeneratorCpu cpu = new GeneratorCpu(threads);
@@ -64,7 +63,8 @@ public final class LoadRunner {
                 drive(load, stats, startNanos);
             } finally {
                 load.stop();
-                load.awaitIdle(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis()) + 5 * SECOND);
+                load.awaitIdle(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(spec.requestTimeoutMillis())
+                        + 5 * SECOND);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             stats.tick(Instant.now().getEpochSecond(), 0);

@@ -54,7 +54,8 @@ public final class ResultsWriter {
     }
 
     public static List<String> historyColumns(List<Double> percentiles) {
-        List<String> c = new ArrayList<>(List.of("Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"));
+        List<String> c = new ArrayList<>(
+                List.of("Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"));
         percentiles.forEach(p -> c.add(LocustFormat.percentileLabel(p)));
         c.addAll(List.of("Total Request Count", "Total Failure Count", "Total Median Response Time",
                 "Total Average Response Time", "Total Min Response Time", "Total Max Response Time",

@@ -82,7 +82,8 @@ public record RunSummary(
     private static Map<String, Double> percentiles(RunSpec spec, Histogram h) {
         Map<String, Double> pct = new LinkedHashMap<>();
         for (double p : spec.percentiles()) {
-            pct.put(LocustFormat.percentileLabel(p), h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p * 100) / 1000.0);
+            pct.put(LocustFormat.percentileLabel(p),
+                    h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p * 100) / 1000.0);
         }
         return pct;
     }

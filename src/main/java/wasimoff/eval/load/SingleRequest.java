@@ -30,7 +30,8 @@ public final class SingleRequest {
         long t0 = System.nanoTime();
         try (Response r = http.newCall(b.build()).execute()) {
             String text = r.body().string();
-            return new Outcome(check.failure(r.code(), r::header, text), text, Duration.ofNanos(System.nanoTime() - t0));
+            return new Outcome(check.failure(r.code(), r::header, text), text,
+                    Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             return new Outcome(Optional.of("connection error: " + e), "", Duration.ofNanos(System.nanoTime() - t0));
         } finally {

@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
  * blocking a thread (the answer is scheduled on the event loop). The benchmark's target for
  * comparing median latencies: with a delay of a few milliseconds the latency is the server's, so
  * two load generators that measure honestly must agree.
+ *
+ * <p>{@link #main} runs it as its own process ({@code DelayServer <delay-micros>}): it prints its
+ * URL and serves until its standard input closes, so that it shares no JVM with a load generator.
  */
 public final class DelayServer implements AutoCloseable {
     private final EventLoopGroup group;
@@ -55,6 +58,17 @@ public final class DelayServer implements AutoCloseable {
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    }
+
+    /** Serves with the delay given in microseconds until standard input closes; prints the URL first. */
+    public static void main(String[] args) throws Exception {
+        try (DelayServer server = new DelayServer(Long.parseLong(args[0]))) {
+            System.out.println(server.url());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the parent closes our input or goes away
+            }
+        }
     }
 
     /** {@code http://127.0.0.1:<port>/}. */

@@ -29,7 +29,7 @@ import wasimoff.eval.workload.ResponseChecks;
  * answers after a fixed delay. Prints Markdown tables and exits 1 when a target was missed.
  *
  * <p>Usage: {@code LoadBenchmark --url http://127.0.0.1:PORT/ [--target-pid PID] [--connections 64]
- * [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2] [--out DIR]}.
+ * [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2] [--fidelity-duration 6] [--out DIR]}.
  *
  * <p>Our generator runs in this JVM after one warm-up run (the JIT compiler's due; wrk and Locust
  * need none), records every request in HdrHistogram and checks every response (2xx). Its CPU is
@@ -66,7 +66,7 @@ public final class LoadBenchmark {
         String url = a.get("url");
         if (url == null) {
             System.err.println("usage: LoadBenchmark --url http://127.0.0.1:PORT/ [--target-pid PID] [--connections 64]"
-                    + " [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2] [--out DIR]");
+                    + " [--duration 12] [--rounds 3] [--warm-up 3] [--delay-ms 2] [--fidelity-duration 6] [--out DIR]");
             System.exit(2);
         }
         if (!InetAddress.getByName(URI.create(url).getHost()).isLoopbackAddress()) {
@@ -77,9 +77,10 @@ public final class LoadBenchmark {
         Files.createDirectories(out);
         LoadBenchmark b = new LoadBenchmark(out, Long.parseLong(a.getOrDefault("target-pid", "0")),
                 Integer.parseInt(a.getOrDefault("connections", "64")));
-        boolean ok = b.capacity(url, seconds, Integer.parseInt(a.getOrDefault("rounds", "3")),
-                Integer.parseInt(a.getOrDefault("warm-up", "3")));
-        ok &= b.fidelity(Double.parseDouble(a.getOrDefault("delay-ms", "2")), seconds);
+        int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
+        boolean ok = b.capacity(url, seconds, rounds, Integer.parseInt(a.getOrDefault("warm-up", "3")));
+        ok &= b.fidelity(Double.parseDouble(a.getOrDefault("delay-ms", "2")),
+                Integer.parseInt(a.getOrDefault("fidelity-duration", "6")), rounds);
         System.exit(ok ? 0 : 1);
     }
 
@@ -92,38 +93,86 @@ public final class LoadBenchmark {
         ours(url, warmUp, out.resolve("warm-up"));
         Map<String, List<Measurement>> runs = new LinkedHashMap<>();
         for (int r = 1; r <= rounds; r++) {
-            add(runs, measured(() -> tools.wrk(url, connections, seconds)));
-            add(runs, measured(() -> tools.locust("HttpUser", url, connections, seconds)));
-            add(runs, measured(() -> tools.locust("FastHttpUser", url, connections, seconds)));
+            add(runs, measured(targetPid, () -> tools.wrk(url, connections, seconds)));
+            add(runs, measured(targetPid, () -> tools.locust("HttpUser", url, connections, seconds)));
+            add(runs, measured(targetPid, () -> tools.locust("FastHttpUser", url, connections, seconds)));
             int round = r;
-            add(runs, measured(() -> ours(url, seconds, out.resolve("ours-" + round))));
+            add(runs, measured(targetPid, () -> ours(url, seconds, out.resolve("ours-" + round))));
         }
-        Map<String, Measurement> median = new LinkedHashMap<>();
-        runs.forEach((tool, list) -> median.put(tool, list.stream().sorted(Comparator.comparingDouble(Measurement::rps))
-                .toList().get(list.size() / 2)));
+        Map<String, Measurement> median = medians(runs, Comparator.comparingDouble(Measurement::rps));
         System.out.println(table(List.copyOf(median.values())));
         runs.forEach((tool, list) -> System.out.printf("%s req/s by round: %s%n", tool,
-                list.stream().map(m -> String.format(Locale.ROOT, "%,.0f", m.rps())).collect(Collectors.joining(", "))));
+                list.stream().map(m -> String.format(Locale.ROOT, "%,.0f", m.rps()))
+                        .collect(Collectors.joining(", "))));
         System.out.println();
         double toWrk = median.get(OURS).rps() / median.get(WRK).rps();
         double toFast = median.get(OURS).rps() / median.get(FAST_USER).rps();
         boolean ok = verdict("ours/wrk", toWrk, ">=", MIN_RATIO_WRK, toWrk >= MIN_RATIO_WRK);
         ok &= verdict("ours/Locust-Fast", toFast, ">=", MIN_RATIO_LOCUST_FAST, toFast >= MIN_RATIO_LOCUST_FAST);
-        System.out.printf(Locale.ROOT, "ours/Locust-HttpUser: %.1f%n", median.get(OURS).rps() / median.get(HTTP_USER).rps());
+        System.out.printf(Locale.ROOT, "ours/Locust-HttpUser: %.1f%n",
+                median.get(OURS).rps() / median.get(HTTP_USER).rps());
         System.out.printf("ours/wrk by round: %s%n%n", ratiosByRound(runs.get(OURS), runs.get(WRK)));
         return ok;
     }
 
-    private boolean fidelity(double delayMs, int seconds) throws Exception {
-        try (DelayServer slow = new DelayServer((long) (delayMs * 1000))) {
-            System.out.printf(Locale.ROOT, "fidelity: median latency against a target in this JVM answering after "
-                    + "%.1f ms, %d connections, %d s (ours' CPU includes the target's)%n", delayMs, connections, seconds);
-            Measurement wrk = measured(() -> tools.wrk(slow.url(), connections, seconds));
-            Measurement ours = measured(() -> ours(slow.url(), seconds, out.resolve("ours-delayed")));
-            System.out.println(table(List.of(wrk, ours)));
-            double diff = Math.abs(ours.p50Millis() - wrk.p50Millis()) / wrk.p50Millis();
+    private boolean fidelity(double delayMs, int seconds, int rounds) throws Exception {
+        try (ChildTarget slow = ChildTarget.start((long) (delayMs * 1000))) {
+            System.out.printf(Locale.ROOT, "fidelity: median latency against a target in its own JVM answering after "
+                    + "%.1f ms, %d connections, %d s per run, %d rounds of wrk and ours; each tool's median round by "
+                    + "p50%n%n", delayMs, connections, seconds, rounds);
+            Map<String, List<Measurement>> runs = new LinkedHashMap<>();
+            for (int r = 1; r <= rounds; r++) {
+                add(runs, measured(slow.pid(), () -> tools.wrk(slow.url(), connections, seconds)));
+                Path dir = out.resolve("ours-delayed-" + r);
+                add(runs, measured(slow.pid(), () -> ours(slow.url(), seconds, dir)));
+            }
+            Map<String, Measurement> median = medians(runs, Comparator.comparingDouble(Measurement::p50Millis));
+            System.out.println(table(List.copyOf(median.values())));
+            runs.forEach((tool, list) -> System.out.printf("%s p50 ms by round: %s%n", tool, list.stream()
+                    .map(m -> String.format(Locale.ROOT, "%.2f", m.p50Millis())).collect(Collectors.joining(", "))));
+            double diff = Math.abs(median.get(OURS).p50Millis() - median.get(WRK).p50Millis())
+                    / median.get(WRK).p50Millis();
             return verdict("|median ours - median wrk| / median wrk", diff, "<=", MAX_MEDIAN_DIFFERENCE,
                     diff <= MAX_MEDIAN_DIFFERENCE);
+        }
+    }
+
+    private static Map<String, Measurement> medians(Map<String, List<Measurement>> runs, Comparator<Measurement> by) {
+        Map<String, Measurement> median = new LinkedHashMap<>();
+        runs.forEach((tool, list) -> median.put(tool, list.stream().sorted(by).toList().get(list.size() / 2)));
+        return median;
+    }
+
+    /** A {@link DelayServer} in its own JVM, stopped by closing its standard input. */
+    private record ChildTarget(Process process, String url) implements AutoCloseable {
+        static ChildTarget start(long delayMicros) throws IOException {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), DelayServer.class.getName(), Long.toString(delayMicros))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String url = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            if (url == null) {
+                p.destroyForcibly();
+                throw new IOException("the delay server did not start");
+            }
+            return new ChildTarget(p, url);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.getOutputStream().close();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -132,8 +181,8 @@ public final class LoadBenchmark {
         Measurement run() throws IOException, InterruptedException;
     }
 
-    private Measurement measured(Run run) throws IOException, InterruptedException {
-        MachineLoad load = new MachineLoad(targetPid);
+    private static Measurement measured(long pid, Run run) throws IOException, InterruptedException {
+        MachineLoad load = new MachineLoad(pid);
         Measurement m = run.run();
         return m.with(load.measure());
     }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * How busy the machine was during one measurement, from {@code /proc/stat}: the CPU time processes
- * used on the machine (user, nice, system, and steal by the hypervisor), and the target's own (from {@code /proc/<pid>/stat}), so that the CPU used by
- * everything else (other work sharing the machine) can be reported beside each figure.
+ * used on the machine (user, nice, system, and steal by the hypervisor), and the target's own (from
+ * {@code /proc/<pid>/stat}), so that the CPU used by everything else (other work sharing the
+ * machine) can be reported beside each figure.
  */
 final class MachineLoad {
     /** Linux's USER_HZ on x86-64: the unit of {@code /proc} CPU times. */
