@@ -15,10 +15,26 @@ need() { # need TOOL PACKAGE
 }
 
 wasm() {
+  # Debian's wasi-libc installs into /usr/include/wasm32-wasi and /usr/lib/wasm32-wasi, so its sysroot
+  # is /usr; a wasi-sdk style sysroot (/usr/share/wasi-sysroot or $WASI_SYSROOT) is used when present.
+  local sysroot="${WASI_SYSROOT:-}"
+  if [ -z "$sysroot" ]; then
+    if [ -f /usr/share/wasi-sysroot/include/stdio.h ] || [ -f /usr/share/wasi-sysroot/include/wasm32-wasi/stdio.h ]; then
+      sysroot=/usr/share/wasi-sysroot
+    else
+      sysroot=/usr
+    fi
+  fi
   need clang "clang lld wasi-libc libclang-rt-14-dev-wasm32"
   need wasm-ld lld
-  [ -f /usr/include/wasm32-wasi/stdio.h ] || { echo "build.sh: wasi-libc missing; apt-get install -y wasi-libc" >&2; exit 1; }
-  clang --target=wasm32-wasi --sysroot=/usr -O2 -Wall -Wextra -s -o "$here/build/tsp.wasm" "$here/tsp.c" -lm
+  [ -f "$sysroot/include/wasm32-wasi/stdio.h" ] || [ -f "$sysroot/include/stdio.h" ] \
+    || { echo "build.sh: wasi-libc headers not found under $sysroot; install it with: apt-get install -y wasi-libc" >&2; exit 1; }
+  local builtins
+  builtins="$(clang --target=wasm32-wasi -print-libgcc-file-name 2>/dev/null || true)"
+  [ -z "$builtins" ] || [ -f "$builtins" ] \
+    || { echo "build.sh: $builtins not found; install it with: apt-get install -y libclang-rt-14-dev-wasm32" >&2; exit 1; }
+  # -s: no debug info or names, to keep the committed module small
+  clang --target=wasm32-wasi --sysroot="$sysroot" -O2 -Wall -Wextra -s -o "$here/build/tsp.wasm" "$here/tsp.c" -lm
   mkdir -p "$root/src/main/resources/wasimoff/eval/workload"
   cp "$here/build/tsp.wasm" "$root/src/main/resources/wasimoff/eval/workload/tsp.wasm"
   echo "built $root/src/main/resources/wasimoff/eval/workload/tsp.wasm ($(stat -c %s "$here/build/tsp.wasm") bytes)"
@@ -32,7 +48,7 @@ native() {
 
 musl() {
   need musl-gcc musl-tools
-  musl-gcc -static -O2 -Wall -Wextra -o "$here/build/tsp-musl-static" "$here/tsp.c" -lm
+  musl-gcc -static -O2 -Wall -Wextra -s -o "$here/build/tsp-musl-static" "$here/tsp.c" -lm
   echo "built $here/build/tsp-musl-static"
 }
 

@@ -1,16 +1,18 @@
 /*
- * tsp: the Travelling Salesman workload of wasimoff-eval.
+ * tsp: the Travelling Salesman workload of wasimoff-eval (this project's own program).
  *
  *   tsp rand N [SEED]   pick N distinct cities (2 <= N <= 16) from the built-in table with a seeded
  *                       generator and try every one of the N! orders of visiting them (a closed
- *                       tour), printing the shortest length in km: "distance = <value>"
+ *                       tour), printing the shortest length in km: "distance = <value>" (%.3f)
  *   tsp serverledge     the same for Serverledge's custom-runtime executor: parameters come as JSON
  *                       ({"n":"10"} or {"n":10}, optionally "seed") from the file named by
  *                       $PARAMS_FILE, and the result text is written to the file named by $RESULT_FILE
  *
- * Bad arguments print a usage line to stderr and exit with status 2. Without SEED the cities are
- * chosen from the clock. The search is deliberately plain brute force (Heap's algorithm over all N!
- * permutations, each tour summed from scratch), so its cost grows as N! * N.
+ * N and SEED are plain decimal digits; SEED is 0 .. 2^64-1. Bad arguments print the problem and a
+ * usage line to stderr and exit with status 2 (nothing is written to stdout or RESULT_FILE). Without
+ * SEED the cities are chosen from the clock. The search is deliberately plain brute force (Heap's
+ * algorithm over all N! permutations, each closed tour summed from scratch, no pruning), so its cost
+ * grows as N! * N.
  */
 #include <math.h>
 #include <stdint.h>
@@ -26,7 +28,8 @@ struct city {
     double lat, lon;
 };
 
-/* 64 German cities, latitude and longitude in degrees (rounded to 0.01). */
+/* 64 German cities: city-centre latitude and longitude in degrees, rounded to 0.01, typed in from the
+ * public coordinates Wikipedia and GeoNames list (see docs/tsp-workload.md). */
 static const struct city CITIES[] = {
     {"Aachen", 50.78, 6.08},      {"Augsburg", 48.37, 10.90},    {"Bamberg", 49.89, 10.89},
     {"Bayreuth", 49.95, 11.58},   {"Berlin", 52.52, 13.40},      {"Bielefeld", 52.02, 8.53},
