@@ -28,6 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class DelayRelay implements AutoCloseable {
     /** Bytes a direction may hold before its reader waits: a bandwidth-delay product of 8 MB. */
     static final int MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+    /** How long before a chunk is due its writer stops parking and spins. */
+    private static final long SPIN_NANOS = 150_000;
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -101,9 +103,14 @@ public final class DelayRelay implements AutoCloseable {
             try {
                 while (true) {
                     Chunk c = line.take();
+                    // park until shortly before the due time, then spin: parking alone wakes late
+                    // by scheduler latency, which would add to every emulated round trip
                     long wait;
-                    while ((wait = c.dueNanos() - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
+                    while ((wait = c.dueNanos() - System.nanoTime()) > SPIN_NANOS) {
+                        LockSupport.parkNanos(wait - SPIN_NANOS);
+                    }
+                    while (c.dueNanos() - System.nanoTime() > 0) {
+                        Thread.onSpinWait();
                     }
                     if (c.length() < 0) {
                         to.shutdownOutput();
