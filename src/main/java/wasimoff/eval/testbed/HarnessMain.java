@@ -1,0 +1,29 @@
+package wasimoff.eval.testbed;
+
+import java.util.Arrays;
+import wasimoff.eval.load.LoadMain;
+
+/**
+ * The command line of {@code harness.jar} on remote nodes: {@code load --spec run.json --out DIR}
+ * runs the load generator ({@link LoadMain}), {@code service <class> [args]} runs one of our
+ * services until SIGTERM ({@link ServiceMain}).
+ */
+public final class HarnessMain {
+    private HarnessMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "load" -> LoadMain.main(args);
+            case "service" -> ServiceMain.main(Arrays.copyOfRange(args, 1, args.length));
+            default -> {
+                System.err.println((command.isEmpty() ? "no command" : "unknown command '" + command + "'")
+                        + "; valid: load, service");
+                System.err.println("usage: java -jar harness.jar load --spec run.json --out DIR");
+                System.err.println("       java -jar harness.jar service <service class> [args...]");
+                System.exit(2);
+            }
+        }
+    }
+}
