@@ -31,6 +31,19 @@ public interface Node {
     /** Writes {@code content} to {@code path} on the node (relative paths are under the node's work directory). */
     String putFile(String path, byte[] content);
 
+    /**
+     * Copies the directory {@code path} on the node (relative paths are under the node's work
+     * directory), with everything below it, into the local directory {@code target}.
+     */
+    void fetchDirectory(String path, java.nio.file.Path target);
+
+    /**
+     * The path on the node of the harness's {@code harness.jar} (see {@link HarnessBundle}),
+     * installing the bundle there on first use; {@code java -jar} on it runs the load generator or
+     * one of our services.
+     */
+    String harnessJar();
+
     /** The output of a command run on a node. */
     record CommandResult(int exitCode, String output) {
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.testbed.EmbeddableService;
+import wasimoff.eval.testbed.HarnessBundle;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
@@ -106,6 +107,29 @@ final class EmbeddedNode implements Node {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void fetchDirectory(String path, Path target) {
+        Path source = workDir.resolve(path);
+        try (var files = Files.walk(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " from " + name() + " to " + target, e);
+        }
+    }
+
+    @Override
+    public String harnessJar() {
+        return HarnessBundle.ofThisJvm(Path.of("target", "harness")).directory().toAbsolutePath()
+                .resolve(HarnessBundle.JAR).toString();
     }
 
     @Override
