@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import wasimoff.eval.load.LoadRunner;
+import wasimoff.eval.load.RemoteLoadRun;
+import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.load.ResultsWriter;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.SingleRequest;
@@ -145,9 +147,7 @@ public final class ScenarioSession implements AutoCloseable {
     /** Runs one point and returns its results as read back from its results directory. */
     public RunResult run(ScenarioPoint point) throws Exception {
         Prepared p = prepare(point, null);
-        Allure.step("run " + point.load(), () -> {
-            new LoadRunner(p.spec(), ResponseChecks.named(p.spec().check()), System.out::println).run(p.dir());
-        });
+        Allure.step("run " + point.load(), () -> runLoad(p.spec(), p.dir()));
         return finish(point, p);
     }
 
@@ -177,8 +177,7 @@ public final class ScenarioSession implements AutoCloseable {
         Allure.step("run " + point.load() + " with providers " + counts + " from seconds " + starts, () -> {
             var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new LoadRunner(p.spec(), ResponseChecks.named(p.spec().check()), System.out::println)
-                            .run(p.dir());
+                    return runLoad(p.spec(), p.dir());
                 } catch (Exception e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
@@ -269,6 +268,17 @@ public final class ScenarioSession implements AutoCloseable {
                 sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
                 RunSpec.SEED_PERCENTILES, sut.clientAddress(client), 120_000, "locust");
         return new Prepared(sut, params, spec, dir);
+    }
+
+    /**
+     * Runs the load generator on the client node: in this JVM on the embedded testbed, otherwise on
+     * the client node itself, whose results directory is copied back into {@code dir}.
+     */
+    private RunSummary runLoad(RunSpec spec, Path dir) throws Exception {
+        if (testbed.kind().equals("embedded")) {
+            return new LoadRunner(spec, ResponseChecks.named(spec.check()), System.out::println).run(dir);
+        }
+        return new RemoteLoadRun(byRole(NodeRole.CLIENT).get(0)).run(spec, dir, System.out::println);
     }
 
     /** After the load: parameters written, services checked, results read back and charted. */

@@ -38,6 +38,13 @@ public interface Node {
     void fetchDirectory(String path, java.nio.file.Path target);
 
     /**
+     * Makes the local executable {@code local} (a static binary such as the Wasimoff broker) runnable
+     * on the node and returns its path there. Nodes on this machine run it in place; remote nodes
+     * receive a copy once.
+     */
+    String putExecutable(java.nio.file.Path local);
+
+    /**
      * The path on the node of the harness's {@code harness.jar} (see {@link HarnessBundle}),
      * installing the bundle there on first use; {@code java -jar} on it runs the load generator or
      * one of our services.

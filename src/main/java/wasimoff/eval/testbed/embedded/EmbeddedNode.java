@@ -127,6 +127,11 @@ final class EmbeddedNode implements Node {
     }
 
     @Override
+    public String putExecutable(Path local) {
+        return local.toAbsolutePath().toString();
+    }
+
+    @Override
     public String harnessJar() {
         return HarnessBundle.ofThisJvm(Path.of("target", "harness")).directory().toAbsolutePath()
                 .resolve(HarnessBundle.JAR).toString();
