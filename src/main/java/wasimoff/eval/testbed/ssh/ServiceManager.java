@@ -1,0 +1,121 @@
+package wasimoff.eval.testbed.ssh;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How a server runs our long-lived services, as shell command lines: systemd units on real Debian
+ * servers, or plain session-leader processes with pid and log files where systemd is not running
+ * (containers, the sshd the tests start on loopback).
+ */
+sealed interface ServiceManager {
+    /** Starts {@code command} detached from the SSH session; returns at once. */
+    String start(String name, List<String> command, Map<String, String> environment, String stopSignal);
+
+    /** Exits 0 while the service runs. */
+    String alive(String name);
+
+    /** Prints the exit status once the service has ended (nothing while it runs or when unknown). */
+    String exitStatus(String name);
+
+    /** Prints the last {@code lines} lines the service logged. */
+    String log(String name, int lines);
+
+    /** Sends the stop signal, waits up to 10 s, then kills; exits 0 whether or not it was running. */
+    String stop(String name, String stopSignal);
+
+    /** The command line that tells which manager a server needs: prints {@code systemd} or {@code plain}. */
+    static String detect() {
+        return "if [ -d /run/systemd/system ]; then echo systemd; else echo plain; fi";
+    }
+
+    private static String words(List<String> command) {
+        return command.stream().map(SshConnection::quote).collect(Collectors.joining(" "));
+    }
+
+    /** Transient systemd units ({@code systemd-run}), logs in the journal. */
+    record SystemdUnits(String workDir) implements ServiceManager {
+        static String unit(String name) {
+            return "wasimoff-eval-" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        }
+
+        @Override
+        public String start(String name, List<String> command, Map<String, String> environment, String stopSignal) {
+            String env = environment.entrySet().stream().map(e -> " --setenv=" + SshConnection.quote(
+                    e.getKey() + "=" + e.getValue())).sorted().collect(Collectors.joining());
+            return "systemctl reset-failed " + unit(name) + " 2>/dev/null; systemd-run --quiet --unit=" + unit(name)
+                    + " --working-directory=" + SshConnection.quote(workDir) + " --property=KillSignal=SIG" + stopSignal
+                    + " --property=TimeoutStopSec=10" + env + " -- " + words(command);
+        }
+
+        @Override
+        public String alive(String name) {
+            return "systemctl is-active --quiet " + unit(name);
+        }
+
+        @Override
+        public String exitStatus(String name) {
+            return "systemctl is-active --quiet " + unit(name) + " || systemctl show -p ExecMainStatus --value "
+                    + unit(name);
+        }
+
+        @Override
+        public String log(String name, int lines) {
+            return "journalctl -u " + unit(name) + " -n " + lines + " --no-pager -o cat";
+        }
+
+        @Override
+        public String stop(String name, String stopSignal) {
+            return "systemctl stop " + unit(name) + " 2>/dev/null; true";
+        }
+    }
+
+    /**
+     * Each service is a session leader ({@code setsid}) whose process group is signalled as a whole;
+     * its pid, log and exit status are files under {@code <work>/services/}.
+     */
+    record PlainProcesses(String workDir) implements ServiceManager {
+        private String file(String name, String suffix) {
+            return SshConnection.quote(workDir + "/services/" + name + suffix);
+        }
+
+        @Override
+        public String start(String name, List<String> command, Map<String, String> environment, String stopSignal) {
+            String env = environment.entrySet().stream().map(e -> SshConnection.quote(e.getKey() + "=" + e.getValue()))
+                    .sorted().collect(Collectors.joining(" "));
+            // the wrapper shell outlives the stop signal (a trap, not an ignore, so the service keeps its
+            // default handling) to record the service's exit status
+            String run = "trap true INT TERM; echo $$ > " + file(name, ".pid") + "; " + (env.isEmpty() ? "" : "env " + env + " ")
+                    + words(command) + "; echo $? > " + file(name, ".exit");
+            // setsid -f, not "&": the shell ignores SIGINT in background jobs, and the service must not
+            return "mkdir -p " + SshConnection.quote(workDir + "/services") + " && cd " + SshConnection.quote(workDir)
+                    + " && rm -f " + file(name, ".exit") + " " + file(name, ".pid") + " && setsid -f sh -c "
+                    + SshConnection.quote(run) + " > " + file(name, ".log") + " 2>&1 < /dev/null"
+                    + " && i=0; while [ ! -s " + file(name, ".pid") + " ] && [ $i -lt 100 ]; do sleep 0.05;"
+                    + " i=$((i+1)); done; [ -s " + file(name, ".pid") + " ]";
+        }
+
+        @Override
+        public String alive(String name) {
+            return "kill -0 -$(cat " + file(name, ".pid") + ") 2>/dev/null";
+        }
+
+        @Override
+        public String exitStatus(String name) {
+            return "cat " + file(name, ".exit") + " 2>/dev/null; true";
+        }
+
+        @Override
+        public String log(String name, int lines) {
+            return "tail -n " + lines + " " + file(name, ".log") + " 2>/dev/null; true";
+        }
+
+        @Override
+        public String stop(String name, String stopSignal) {
+            return "p=$(cat " + file(name, ".pid") + " 2>/dev/null) || exit 0; kill -" + stopSignal + " -$p"
+                    + " 2>/dev/null; i=0; while kill -0 -$p 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2;"
+                    + " i=$((i+1)); done; kill -KILL -$p 2>/dev/null; true";
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package wasimoff.eval.testbed.ssh;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.RemoteResourceInfo;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.xfer.InMemorySourceFile;
+import wasimoff.eval.testbed.Node;
+
+/**
+ * One authenticated SSH connection to a server whose host key is pinned: commands with timeouts,
+ * and SFTP upload and download. A server that does not (yet) accept connections is retried until
+ * the deadline; a server presenting another host key is refused at once.
+ */
+public final class SshConnection implements AutoCloseable {
+    /** Time to let the remote {@code timeout} report before the local side gives up on a command. */
+    private static final Duration LOCAL_GRACE = Duration.ofSeconds(15);
+
+    private final SSHClient client;
+    private final String target;
+    private SFTPClient sftp;
+
+    private SshConnection(SSHClient client, String target) {
+        this.client = client;
+        this.target = target;
+    }
+
+    /**
+     * Connects to {@code user@host:port}, accepting only {@code hostKey}, logging in with {@code key};
+     * retries refused or unreachable connections until {@code deadline} has passed.
+     */
+    public static SshConnection open(String host, int port, String user, PublicKey hostKey, ClientKey key,
+                                     Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        String target = user + "@" + host + ":" + port;
+        IOException last = null;
+        int attempts = 0;
+        while (attempts == 0 || System.nanoTime() < end) {
+            attempts++;
+            PinnedHostKey pin = new PinnedHostKey(hostKey);
+            SSHClient client = new SSHClient();
+            client.addHostKeyVerifier(pin);
+            client.setConnectTimeout(10_000);
+            client.setTimeout(60_000);
+            try {
+                client.connect(host, port);
+                client.authPublickey(user, key.provider(client));
+                return new SshConnection(client, target);
+            } catch (IOException e) {
+                closeQuietly(client);
+                if (pin.refusal() != null) {
+                    throw new HostKeyMismatchException(pin.refusal(), e);
+                }
+                if (e instanceof net.schmizz.sshj.userauth.UserAuthException) {
+                    throw new UncheckedIOException("ssh " + target + ": the server refused the client key: "
+                            + e.getMessage(), e);
+                }
+                last = e;
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+        throw new UncheckedIOException("ssh " + target + ": no connection within " + deadline + " (" + attempts
+                + " attempts): " + last.getMessage(), last);
+    }
+
+    /**
+     * Runs {@code command} (its words quoted for the remote shell) with stderr joined to stdout; the
+     * remote side kills it when {@code timeout} has passed, and then this throws naming the command.
+     */
+    public Node.CommandResult exec(List<String> command, Duration timeout) {
+        return execShell(command.stream().map(SshConnection::quote).collect(Collectors.joining(" ")), timeout);
+    }
+
+    /** Runs a shell command line as given (pipes, redirections), with the same timeout rule as {@link #exec}. */
+    public Node.CommandResult execShell(String commandLine, Duration timeout) {
+        long seconds = Math.max(1, timeout.toSeconds());
+        String wrapped = "timeout -k 5 " + seconds + " sh -c " + quote(commandLine) + " 2>&1";
+        try (Session session = client.startSession()) {
+            Session.Command cmd = session.exec(wrapped);
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
+            String out;
+            try {
+                out = output.get(timeout.plus(LOCAL_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
+                        + " and the connection gave no answer after it");
+            } catch (ExecutionException e) {
+                throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed",
+                        new IOException(e.getCause()));
+            }
+            cmd.join(LOCAL_GRACE.toSeconds(), TimeUnit.SECONDS);
+            Integer status = cmd.getExitStatus();
+            if (status != null && (status == 124 || status == 137)) {
+                throw new CommandTimeoutException(target + ": '" + commandLine + "' was killed after " + timeout
+                        + "; its output so far:\n" + tail(out, 20));
+            }
+            return new Node.CommandResult(status == null ? -1 : status, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": running '" + commandLine + "' failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Writes {@code content} to {@code remotePath}, creating its directory. */
+    public synchronized void upload(byte[] content, String remotePath) {
+        try {
+            mkdirs(parent(remotePath));
+            sftp().put(new InMemorySourceFile() {
+                @Override
+                public String getName() {
+                    return remotePath.substring(remotePath.lastIndexOf('/') + 1);
+                }
+
+                @Override
+                public long getLength() {
+                    return content.length;
+                }
+
+                @Override
+                public InputStream getInputStream() {
+                    return new ByteArrayInputStream(content);
+                }
+            }, remotePath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": uploading " + remotePath + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the local file {@code local} to {@code remotePath}, creating its directory. */
+    public synchronized void upload(Path local, String remotePath) {
+        try {
+            mkdirs(parent(remotePath));
+            sftp().put(local.toString(), remotePath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": uploading " + local + " to " + remotePath + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Copies everything below the remote directory {@code remoteDir} into the local directory {@code target}. */
+    public synchronized void downloadDirectory(String remoteDir, Path localTarget) {
+        try {
+            Files.createDirectories(localTarget);
+            for (RemoteResourceInfo entry : sftp().ls(remoteDir)) {
+                sftp().get(entry.getPath(), localTarget.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": downloading " + remoteDir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code remotePath} exists. */
+    public synchronized boolean exists(String remotePath) {
+        try {
+            return sftp().statExistence(remotePath) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": stat " + remotePath + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code user@host:port}. */
+    public String target() {
+        return target;
+    }
+
+    /** Quotes one word for a POSIX shell. */
+    public static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private void mkdirs(String dir) throws IOException {
+        if (!dir.isEmpty()) {
+            sftp().mkdirs(dir);
+        }
+    }
+
+    private SFTPClient sftp() throws IOException {
+        if (sftp == null) {
+            sftp = client.newSFTPClient();
+        }
+        return sftp;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String read(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(SSHClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // a half-open connection: nothing to clean up beyond the socket
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (sftp != null) {
+                sftp.close();
+            }
+        } catch (IOException ignored) {
+            // the connection is going away anyway
+        }
+        closeQuietly(client);
+    }
+
+    /** The server presented a host key other than the pinned one. */
+    public static final class HostKeyMismatchException extends RuntimeException {
+        HostKeyMismatchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A remote command ran past its timeout and was killed. */
+    public static final class CommandTimeoutException extends RuntimeException {
+        CommandTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

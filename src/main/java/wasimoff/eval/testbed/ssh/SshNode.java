@@ -1,0 +1,253 @@
+package wasimoff.eval.testbed.ssh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import wasimoff.eval.report.AllureReport;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.testbed.HarnessBundle;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.ServiceDefinition;
+
+/**
+ * A node reached over SSH: a Hetzner server, or in tests an sshd on a loopback address. Commands run
+ * in its work directory with timeouts and their output goes into the current Allure step; files
+ * travel by SFTP; services run as systemd units where systemd runs, otherwise as session-leader
+ * processes (see {@link ServiceManager}).
+ */
+public final class SshNode implements Node, AutoCloseable {
+    private static final Duration SHORT = Duration.ofSeconds(60);
+    private static final int PORT_LOW = 20_000;
+    private static final int PORT_HIGH = 30_000;
+
+    private final NodeSpec spec;
+    private final String host;
+    private final SshConnection connection;
+    private final String workDir;
+    private final ServiceManager services;
+    private final Set<Integer> handedOut = new HashSet<>();
+    private final List<RunningService> started = new ArrayList<>();
+    private String harnessJar;
+
+    private SshNode(NodeSpec spec, String host, SshConnection connection, String workDir, ServiceManager services) {
+        this.spec = spec;
+        this.host = host;
+        this.connection = connection;
+        this.workDir = workDir;
+        this.services = services;
+    }
+
+    /**
+     * Connects to {@code user@host:port} accepting only {@code hostKey}, creates {@code workDir} there
+     * and finds out how services are run (systemd or plain processes).
+     */
+    public static SshNode connect(NodeSpec spec, String host, int port, String user, PublicKey hostKey,
+                                  ClientKey key, String workDir, Duration deadline) {
+        SshConnection c = SshConnection.open(host, port, user, hostKey, key, deadline);
+        try {
+            Node.CommandResult r = c.execShell("mkdir -p " + SshConnection.quote(workDir) + " && "
+                    + ServiceManager.detect(), SHORT);
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException(c.target() + ": cannot create " + workDir + ": " + r.output());
+            }
+            ServiceManager manager = r.output().trim().equals("systemd")
+                    ? new ServiceManager.SystemdUnits(workDir) : new ServiceManager.PlainProcesses(workDir);
+            return new SshNode(spec, host, c, workDir, manager);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public NodeSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    /** The work directory on the server; relative paths of {@link #putFile} and {@link #exec} start there. */
+    public String workDirectory() {
+        return workDir;
+    }
+
+    /** Whether services run as systemd units here (otherwise as plain processes). */
+    public boolean usesSystemd() {
+        return services instanceof ServiceManager.SystemdUnits;
+    }
+
+    SshConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public synchronized int freePort() {
+        Set<Integer> listening = new HashSet<>(handedOut);
+        for (String line : connection.execShell("ss -Htln", SHORT).output().lines().toList()) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length >= 4) {
+                String local = cols[3];
+                try {
+                    listening.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)));
+                } catch (NumberFormatException ignored) {
+                    // "*" and the like: no port to avoid
+                }
+            }
+        }
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(PORT_LOW, PORT_HIGH);
+            if (!listening.contains(port)) {
+                handedOut.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException(name() + ": no free port between " + PORT_LOW + " and " + PORT_HIGH);
+    }
+
+    @Override
+    public RunningService start(ServiceDefinition service) {
+        List<String> command;
+        Map<String, String> environment = Map.of();
+        String stopSignal = "TERM";
+        if (service instanceof ServiceDefinition.JavaService java) {
+            command = new ArrayList<>(List.of("java", "-jar", harnessJar(), "service", java.mainClass().getName()));
+            command.addAll(java.args());
+        } else {
+            ServiceDefinition.ProcessService process = (ServiceDefinition.ProcessService) service;
+            command = process.command();
+            environment = process.environment();
+            stopSignal = process.stopSignal();
+        }
+        Node.CommandResult r = connection.execShell(services.start(service.name(), command, environment, stopSignal),
+                SHORT);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("service " + service.name() + " on " + name() + " did not start: "
+                    + r.output());
+        }
+        SshService running = new SshService(service.name(), this, services, stopSignal);
+        synchronized (started) {
+            started.add(running);
+        }
+        return running;
+    }
+
+    @Override
+    public CommandResult exec(List<String> command, Duration timeout) {
+        String line = command.stream().map(SshConnection::quote).collect(Collectors.joining(" "));
+        CommandResult r = connection.execShell("cd " + SshConnection.quote(workDir) + " && " + line, timeout);
+        AllureReport.text(name() + "$ " + line + " (exit " + r.exitCode() + ")", r.output());
+        return r;
+    }
+
+    @Override
+    public String putFile(String path, byte[] content) {
+        String remote = resolve(path);
+        connection.upload(content, remote);
+        return remote;
+    }
+
+    @Override
+    public void fetchDirectory(String path, Path target) {
+        connection.downloadDirectory(resolve(path), target);
+    }
+
+    @Override
+    public synchronized String putExecutable(Path local) {
+        String remote = workDir + "/bin/" + contentHash(local) + "-" + local.getFileName();
+        if (!connection.exists(remote)) {
+            connection.upload(local, remote + ".partial");
+            check(connection.execShell("chmod 755 " + SshConnection.quote(remote + ".partial") + " && mv "
+                    + SshConnection.quote(remote + ".partial") + " " + SshConnection.quote(remote), SHORT), remote);
+        }
+        return remote;
+    }
+
+    @Override
+    public synchronized String harnessJar() {
+        if (harnessJar == null) {
+            HarnessBundle bundle = HarnessBundle.ofThisJvm(Path.of("target", "harness"));
+            String dir = workDir + "/harness-" + bundle.hash();
+            if (!connection.exists(dir + "/" + HarnessBundle.JAR)) {
+                String partial = dir + ".partial";
+                connection.execShell("rm -rf " + SshConnection.quote(partial), SHORT);
+                for (Path file : bundle.files()) {
+                    connection.upload(bundle.directory().resolve(file), partial + "/" + file);
+                }
+                check(connection.execShell("rm -rf " + SshConnection.quote(dir) + " && mv "
+                        + SshConnection.quote(partial) + " " + SshConnection.quote(dir), SHORT), dir);
+            }
+            harnessJar = dir + "/" + HarnessBundle.JAR;
+        }
+        return harnessJar;
+    }
+
+    private String resolve(String path) {
+        return path.startsWith("/") ? path : workDir + "/" + path;
+    }
+
+    private void check(CommandResult r, String what) {
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(name() + ": installing " + what + " failed: " + r.output());
+        }
+    }
+
+    private static String contentHash(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops every service started here that is still running, then closes the connection. */
+    @Override
+    public void close() {
+        List<RunningService> copy;
+        synchronized (started) {
+            copy = new ArrayList<>(started);
+            started.clear();
+        }
+        try {
+            for (RunningService s : copy) {
+                try {
+                    s.close();
+                } catch (RuntimeException e) {
+                    System.err.println("[ssh] stopping " + s.name() + " on " + name() + " failed: " + e.getMessage());
+                }
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + "@" + host;
+    }
+}

@@ -1,0 +1,105 @@
+package wasimoff.eval.testbed.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real OpenSSH server on a loopback address for tests: its host key is one the test generated,
+ * it admits one client key, runs as this (root) user and stops when closed. When sshd is missing
+ * or will not start, {@link #start} skips the test with sshd's own words.
+ */
+final class LoopbackSshd implements AutoCloseable {
+    static final String ADDRESS = "127.78.0.1";
+    private static final Path SSHD = Path.of("/usr/sbin/sshd");
+
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private LoopbackSshd(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** Starts sshd presenting {@code hostKey} and admitting {@code client}, with its files under {@code dir}. */
+    static LoopbackSshd start(HostKey hostKey, ClientKey client, Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
+        Files.createDirectories(dir);
+        Files.createDirectories(Path.of("/run/sshd"));
+        Path key = dir.resolve("host_key");
+        Files.writeString(key, hostKey.privateKeyPem());
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        Path authorized = dir.resolve("authorized_keys");
+        Files.writeString(authorized, client.publicKeyLine() + "\n");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(ADDRESS))) {
+            port = s.getLocalPort();
+        }
+        Path config = dir.resolve("sshd_config");
+        Files.write(config, List.of(
+                "ListenAddress " + ADDRESS + ":" + port,
+                "HostKey " + key,
+                "AuthorizedKeysFile " + authorized,
+                "PidFile " + dir.resolve("sshd.pid"),
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "Subsystem sftp internal-sftp",
+                "LogLevel ERROR"));
+        Process check = new ProcessBuilder(SSHD.toString(), "-t", "-f", config.toString()).redirectErrorStream(true)
+                .start();
+        String checkOut = new String(check.getInputStream().readAllBytes());
+        check.waitFor(30, TimeUnit.SECONDS);
+        Assumptions.assumeTrue(check.exitValue() == 0, "sshd rejects a loopback configuration: " + checkOut);
+        Process sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+        LoopbackSshd server = new LoopbackSshd(sshd, port, dir);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < end) {
+            if (!sshd.isAlive()) {
+                String log = Files.readString(dir.resolve("sshd.log"));
+                Assumptions.abort("sshd exited with " + sshd.exitValue() + ": " + log);
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(ADDRESS, port), 500);
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        server.close();
+        Assumptions.abort("sshd did not accept connections on " + ADDRESS + ":" + port + " within 15 s");
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
