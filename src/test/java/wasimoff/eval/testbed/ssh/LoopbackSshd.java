@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Assumptions;
  * it admits one client key, runs as this (root) user and stops when closed. When sshd is missing
  * or will not start, {@link #start} skips the test with sshd's own words.
  */
-final class LoopbackSshd implements AutoCloseable {
-    static final String ADDRESS = "127.78.0.1";
+public final class LoopbackSshd implements AutoCloseable {
+    public static final String ADDRESS = "127.78.0.1";
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Process process;
@@ -31,7 +31,7 @@ final class LoopbackSshd implements AutoCloseable {
     }
 
     /** Starts sshd presenting {@code hostKey} and admitting {@code client}, with its files under {@code dir}. */
-    static LoopbackSshd start(HostKey hostKey, ClientKey client, Path dir) throws Exception {
+    public static LoopbackSshd start(HostKey hostKey, ClientKey client, Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
         Files.createDirectories(Path.of("/run/sshd"));
@@ -83,15 +83,15 @@ final class LoopbackSshd implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path directory() {
+    public Path directory() {
         return dir;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
