@@ -110,9 +110,10 @@ public final class ScenarioSession implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = Testbeds.create(effective.testbed(), work, wan);
-        } catch (UnsupportedOperationException e) {
-            throw new ExtensionConfigurationException(e.getMessage(), e);
+            testbed = Testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
+        } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
+            // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
+            throw new ExtensionConfigurationException("-Dtestbed=" + effective.testbed() + ": " + e.getMessage(), e);
         }
         ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed,
                 new ResultsTree(resultsRoot), ThroughputBounds.from(properties), wan);

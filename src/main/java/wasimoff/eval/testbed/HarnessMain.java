@@ -2,11 +2,13 @@ package wasimoff.eval.testbed;
 
 import java.util.Arrays;
 import wasimoff.eval.load.LoadMain;
+import wasimoff.eval.testbed.hetzner.HetznerCleanup;
 
 /**
  * The command line of {@code harness.jar} on remote nodes: {@code load --spec run.json --out DIR}
  * runs the load generator ({@link LoadMain}), {@code service <class> [args]} runs one of our
- * services until SIGTERM ({@link ServiceMain}).
+ * services until SIGTERM ({@link ServiceMain}), {@code cleanup [--run-id ID] [--dry-run]} deletes
+ * what the harness created on Hetzner ({@link HetznerCleanup}).
  */
 public final class HarnessMain {
     private HarnessMain() {
@@ -17,11 +19,13 @@ public final class HarnessMain {
         switch (command) {
             case "load" -> LoadMain.main(args);
             case "service" -> ServiceMain.main(Arrays.copyOfRange(args, 1, args.length));
+            case "cleanup" -> HetznerCleanup.main(args);
             default -> {
                 System.err.println((command.isEmpty() ? "no command" : "unknown command '" + command + "'")
-                        + "; valid: load, service");
+                        + "; valid: load, service, cleanup");
                 System.err.println("usage: java -jar harness.jar load --spec run.json --out DIR");
                 System.err.println("       java -jar harness.jar service <service class> [args...]");
+                System.err.println("       java -jar harness.jar cleanup [--run-id ID] [--dry-run]");
                 System.exit(2);
             }
         }

@@ -1,25 +1,56 @@
 package wasimoff.eval.testbed;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
 import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
+import wasimoff.eval.testbed.hetzner.HetznerSettings;
+import wasimoff.eval.testbed.hetzner.HetznerTestbed;
+import wasimoff.eval.testbed.hetzner.RunLabels;
+import wasimoff.eval.testbed.hetzner.SshConnector;
+import wasimoff.eval.testbed.hetzner.api.HetznerClient;
+import wasimoff.eval.testbed.hetzner.api.HetznerToken;
+import wasimoff.eval.testbed.ssh.ClientKey;
 
 /** Creates the testbed a run asks for with {@code -Dtestbed=}. */
 public final class Testbeds {
+    /** Overrides Hetzner's API endpoint; for tests against a mock API only. */
+    public static final String HETZNER_API_URL = "hetzner.api-url";
+
     private Testbeds() {
     }
 
     /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */
     public static Testbed create(String kind, Path workDir, boolean emulateWan) {
+        return create(kind, workDir, emulateWan, "adhoc", System.getProperties());
+    }
+
+    /**
+     * A testbed of {@code kind} for scenario {@code scenarioId}, configured from {@code properties}.
+     * The Hetzner testbed is only created with a token and fails at once, saying what to set,
+     * without one: it creates paid servers.
+     */
+    public static Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId,
+                                 Properties properties) {
         return switch (kind) {
             case "embedded" -> new EmbeddedTestbed(workDir, emulateWan);
             case "docker" -> throw new UnsupportedOperationException(
                     "-Dtestbed=docker is not available in this version yet (local containers testbed, issue 10); "
                             + "use -Dtestbed=embedded");
-            case "hetzner" -> throw new UnsupportedOperationException(
-                    "-Dtestbed=hetzner is not available in this version yet (Hetzner testbed, issue 5); "
-                            + "use -Dtestbed=embedded");
+            case "hetzner" -> hetzner(scenarioId, properties);
             default -> throw new IllegalArgumentException("unknown testbed '" + kind
                     + "'; valid: embedded, docker, hetzner");
         };
+    }
+
+    private static Testbed hetzner(String scenarioId, Properties properties) {
+        // the token first: without it nothing else matters, and nothing may be created
+        HetznerToken token = HetznerToken.fromEnvironment();
+        HetznerSettings settings = HetznerSettings.from(properties);
+        ClientKey key = ClientKey.from(properties);
+        HetznerClient api = HetznerClient.builder(() -> token)
+                .baseUrl(properties.getProperty(HETZNER_API_URL, HetznerClient.DEFAULT_BASE_URL)).build();
+        return new HetznerTestbed(api, settings, new RunLabels(RunLabels.newRunId(), scenarioId), key.publicKeyLine(),
+                new SshConnector(key, settings.bootDeadline(), true), System.out);
     }
 }

@@ -45,6 +45,6 @@ class HarnessBundleTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(out).contains("unknown command 'frobnicate'; valid: load, service");
+        assertThat(out).contains("unknown command 'frobnicate'; valid: load, service, cleanup");
     }
 }

@@ -30,8 +30,16 @@ public final class LoopbackSshd implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Starts sshd presenting {@code hostKey} and admitting {@code client}, with its files under {@code dir}. */
+    /** Starts sshd on {@link #ADDRESS} presenting {@code hostKey} and admitting {@code client}, files under {@code dir}. */
     public static LoopbackSshd start(HostKey hostKey, ClientKey client, Path dir) throws Exception {
+        return start(ADDRESS, hostKey, client, dir);
+    }
+
+    /** Starts sshd on the loopback {@code address} presenting {@code hostKey} and admitting {@code client}. */
+    public static LoopbackSshd start(String address, HostKey hostKey, ClientKey client, Path dir) throws Exception {
+        if (!address.startsWith("127.")) {
+            throw new IllegalArgumentException("tests run sshd on loopback addresses only, not " + address);
+        }
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
         Files.createDirectories(Path.of("/run/sshd"));
@@ -41,12 +49,12 @@ public final class LoopbackSshd implements AutoCloseable {
         Path authorized = dir.resolve("authorized_keys");
         Files.writeString(authorized, client.publicKeyLine() + "\n");
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(ADDRESS))) {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
             port = s.getLocalPort();
         }
         Path config = dir.resolve("sshd_config");
         Files.write(config, List.of(
-                "ListenAddress " + ADDRESS + ":" + port,
+                "ListenAddress " + address + ":" + port,
                 "HostKey " + key,
                 "AuthorizedKeysFile " + authorized,
                 "PidFile " + dir.resolve("sshd.pid"),
@@ -72,14 +80,14 @@ public final class LoopbackSshd implements AutoCloseable {
                 Assumptions.abort("sshd exited with " + sshd.exitValue() + ": " + log);
             }
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(ADDRESS, port), 500);
+                probe.connect(new InetSocketAddress(address, port), 500);
                 return server;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
         server.close();
-        Assumptions.abort("sshd did not accept connections on " + ADDRESS + ":" + port + " within 15 s");
+        Assumptions.abort("sshd did not accept connections on " + address + ":" + port + " within 15 s");
         return server;
     }
 

@@ -1,0 +1,49 @@
+package wasimoff.eval.testbed.hetzner;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The Hetzner testbed's settings, from system properties: the cost cap
+ * ({@value #MAX_HOURLY}, default 10 EUR/h), who may reach the servers ({@value #ALLOW_FROM}: the
+ * user's address as CIDR, required because the harness cannot find out the user's public address
+ * from inside the allowed network), the image, and how long servers may take to boot.
+ */
+public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, String image, Duration bootDeadline,
+                              int parallelism) {
+    public static final String MAX_HOURLY = "hetzner.max-hourly-eur";
+    public static final String ALLOW_FROM = "hetzner.allow-from";
+    public static final String IMAGE = "hetzner.image";
+
+    public HetznerSettings {
+        allowFrom = List.copyOf(allowFrom);
+    }
+
+    /** Reads the settings; a missing or malformed value fails with the property's name and an example. */
+    public static HetznerSettings from(Properties p) {
+        BigDecimal cap;
+        try {
+            cap = new BigDecimal(p.getProperty(MAX_HOURLY, "10"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + MAX_HOURLY + "=" + p.getProperty(MAX_HOURLY)
+                    + " is not a number of euros per hour, e.g. -D" + MAX_HOURLY + "=4.5");
+        }
+        String allow = p.getProperty(ALLOW_FROM, "").strip();
+        if (allow.isEmpty()) {
+            throw new IllegalArgumentException("-D" + ALLOW_FROM + " is not set: give the address (CIDR) the harness"
+                    + " connects from, e.g. -D" + ALLOW_FROM + "=203.0.113.7/32; the servers' firewall admits only it"
+                    + " and the run's own servers");
+        }
+        List<String> cidrs = Arrays.stream(allow.split(",")).map(String::strip).toList();
+        for (String cidr : cidrs) {
+            if (!cidr.matches("[0-9a-fA-F.:]+/\\d{1,3}")) {
+                throw new IllegalArgumentException("-D" + ALLOW_FROM + ": '" + cidr + "' is not a CIDR such as"
+                        + " 203.0.113.7/32 or 2001:db8::/64");
+            }
+        }
+        return new HetznerSettings(cap, cidrs, p.getProperty(IMAGE, "debian-12"), Duration.ofMinutes(10), 8);
+    }
+}
