@@ -37,8 +37,8 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
         this.engine = engine;
     }
 
-    /** The broker service, listening on {@code host:port} of the broker node. */
-    protected abstract ServiceDefinition brokerService(String host, int port);
+    /** The broker service, listening on {@code port} of the broker node's address (native binaries are put on the node first). */
+    protected abstract ServiceDefinition brokerService(Node broker, int port);
 
     /** The provider service on {@code node}, dialling the broker at {@code brokerUrl}. */
     protected abstract ServiceDefinition providerService(Node node, String brokerUrl);
@@ -58,7 +58,7 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
     public final void deploy(Deployment d) {
         this.deployment = d;
         brokerPort = d.broker().freePort();
-        broker = d.broker().start(brokerService(d.broker().host(), brokerPort));
+        broker = d.broker().start(brokerService(d.broker(), brokerPort));
         BrokerApi api = api(d.client());
         api.awaitHealthy(READY_TIMEOUT, () -> broker.isAlive() ? null : "exited");
         try {

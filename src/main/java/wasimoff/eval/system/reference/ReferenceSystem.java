@@ -29,9 +29,9 @@ public final class ReferenceSystem extends BrokerAndProviders {
     }
 
     @Override
-    protected ServiceDefinition brokerService(String host, int port) {
+    protected ServiceDefinition brokerService(Node broker, int port) {
         return new ServiceDefinition.JavaService("reference-broker", ReferenceBroker.class,
-                List.of("--listen", host + ":" + port));
+                List.of("--listen", broker.host() + ":" + port));
     }
 
     @Override

@@ -44,10 +44,10 @@ public final class WasimoffSystem extends BrokerAndProviders {
     }
 
     @Override
-    protected ServiceDefinition brokerService(String host, int port) {
+    protected ServiceDefinition brokerService(Node broker, int port) {
         return new ServiceDefinition.ProcessService("wasimoff-broker",
-                List.of(binaries.require(BROKER_BINARY).toString()),
-                Map.of("WASIMOFF_HTTP_LISTEN", host + ":" + port, "WASIMOFF_METRICS", "true",
+                List.of(broker.putExecutable(binaries.require(BROKER_BINARY))),
+                Map.of("WASIMOFF_HTTP_LISTEN", broker.host() + ":" + port, "WASIMOFF_METRICS", "true",
                         "WASIMOFF_FILESTORAGE", ":memory:"));
     }
 
