@@ -21,6 +21,7 @@ import net.schmizz.sshj.sftp.RemoteResourceInfo;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.xfer.InMemorySourceFile;
 import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.ShellServices;
 
 /**
  * One authenticated SSH connection to a server whose host key is pinned: commands with timeouts,
@@ -83,13 +84,13 @@ public final class SshConnection implements AutoCloseable {
      * remote side kills it when {@code timeout} has passed, and then this throws naming the command.
      */
     public Node.CommandResult exec(List<String> command, Duration timeout) {
-        return execShell(command.stream().map(SshConnection::quote).collect(Collectors.joining(" ")), timeout);
+        return execShell(command.stream().map(ShellServices::quote).collect(Collectors.joining(" ")), timeout);
     }
 
     /** Runs a shell command line as given (pipes, redirections), with the same timeout rule as {@link #exec}. */
     public Node.CommandResult execShell(String commandLine, Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
-        String wrapped = "timeout -k 5 " + seconds + " sh -c " + quote(commandLine) + " 2>&1";
+        String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
@@ -178,11 +179,6 @@ public final class SshConnection implements AutoCloseable {
     /** {@code user@host:port}. */
     public String target() {
         return target;
-    }
-
-    /** Quotes one word for a POSIX shell. */
-    public static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private void mkdirs(String dir) throws IOException {

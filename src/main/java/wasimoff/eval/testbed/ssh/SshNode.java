@@ -1,5 +1,7 @@
 package wasimoff.eval.testbed.ssh;
 
+import wasimoff.eval.testbed.ShellService;
+import wasimoff.eval.testbed.ShellServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ import wasimoff.eval.testbed.ServiceDefinition;
  * A node reached over SSH: a Hetzner server, or in tests an sshd on a loopback address. Commands run
  * in its work directory with timeouts and their output goes into the current Allure step; files
  * travel by SFTP; services run as systemd units where systemd runs, otherwise as session-leader
- * processes (see {@link ServiceManager}).
+ * processes (see {@link ShellServices}).
  */
 public final class SshNode implements Node, AutoCloseable {
     private static final Duration SHORT = Duration.ofSeconds(60);
@@ -38,12 +40,12 @@ public final class SshNode implements Node, AutoCloseable {
     private final String host;
     private final SshConnection connection;
     private final String workDir;
-    private final ServiceManager services;
+    private final ShellServices services;
     private final Set<Integer> handedOut = new HashSet<>();
     private final List<RunningService> started = new ArrayList<>();
     private String harnessJar;
 
-    private SshNode(NodeSpec spec, String host, SshConnection connection, String workDir, ServiceManager services) {
+    private SshNode(NodeSpec spec, String host, SshConnection connection, String workDir, ShellServices services) {
         this.spec = spec;
         this.host = host;
         this.connection = connection;
@@ -59,13 +61,13 @@ public final class SshNode implements Node, AutoCloseable {
                                   ClientKey key, String workDir, Duration deadline) {
         SshConnection c = SshConnection.open(host, port, user, hostKey, key, deadline);
         try {
-            Node.CommandResult r = c.execShell("mkdir -p " + SshConnection.quote(workDir) + " && "
-                    + ServiceManager.detect(), SHORT);
+            Node.CommandResult r = c.execShell("mkdir -p " + ShellServices.quote(workDir) + " && "
+                    + ShellServices.detect(), SHORT);
             if (r.exitCode() != 0) {
                 throw new IllegalStateException(c.target() + ": cannot create " + workDir + ": " + r.output());
             }
-            ServiceManager manager = r.output().trim().equals("systemd")
-                    ? new ServiceManager.SystemdUnits(workDir) : new ServiceManager.PlainProcesses(workDir);
+            ShellServices manager = r.output().trim().equals("systemd")
+                    ? new ShellServices.SystemdUnits(workDir) : new ShellServices.PlainProcesses(workDir);
             return new SshNode(spec, host, c, workDir, manager);
         } catch (RuntimeException e) {
             c.close();
@@ -90,11 +92,7 @@ public final class SshNode implements Node, AutoCloseable {
 
     /** Whether services run as systemd units here (otherwise as plain processes). */
     public boolean usesSystemd() {
-        return services instanceof ServiceManager.SystemdUnits;
-    }
-
-    SshConnection connection() {
-        return connection;
+        return services instanceof ShellServices.SystemdUnits;
     }
 
     @Override
@@ -141,7 +139,7 @@ public final class SshNode implements Node, AutoCloseable {
             throw new IllegalStateException("service " + service.name() + " on " + name() + " did not start: "
                     + r.output());
         }
-        SshService running = new SshService(service.name(), this, services, stopSignal);
+        ShellService running = new ShellService(service.name(), this, connection::execShell, services, stopSignal);
         synchronized (started) {
             started.add(running);
         }
@@ -150,8 +148,8 @@ public final class SshNode implements Node, AutoCloseable {
 
     @Override
     public CommandResult exec(List<String> command, Duration timeout) {
-        String line = command.stream().map(SshConnection::quote).collect(Collectors.joining(" "));
-        CommandResult r = connection.execShell("cd " + SshConnection.quote(workDir) + " && " + line, timeout);
+        String line = command.stream().map(ShellServices::quote).collect(Collectors.joining(" "));
+        CommandResult r = connection.execShell("cd " + ShellServices.quote(workDir) + " && " + line, timeout);
         AllureReport.text(name() + "$ " + line + " (exit " + r.exitCode() + ")", r.output());
         return r;
     }
@@ -173,8 +171,8 @@ public final class SshNode implements Node, AutoCloseable {
         String remote = workDir + "/bin/" + contentHash(local) + "-" + local.getFileName();
         if (!connection.exists(remote)) {
             connection.upload(local, remote + ".partial");
-            check(connection.execShell("chmod 755 " + SshConnection.quote(remote + ".partial") + " && mv "
-                    + SshConnection.quote(remote + ".partial") + " " + SshConnection.quote(remote), SHORT), remote);
+            check(connection.execShell("chmod 755 " + ShellServices.quote(remote + ".partial") + " && mv "
+                    + ShellServices.quote(remote + ".partial") + " " + ShellServices.quote(remote), SHORT), remote);
         }
         return remote;
     }
@@ -186,12 +184,12 @@ public final class SshNode implements Node, AutoCloseable {
             String dir = workDir + "/harness-" + bundle.hash();
             if (!connection.exists(dir + "/" + HarnessBundle.JAR)) {
                 String partial = dir + ".partial";
-                connection.execShell("rm -rf " + SshConnection.quote(partial), SHORT);
+                connection.execShell("rm -rf " + ShellServices.quote(partial), SHORT);
                 for (Path file : bundle.files()) {
                     connection.upload(bundle.directory().resolve(file), partial + "/" + file);
                 }
-                check(connection.execShell("rm -rf " + SshConnection.quote(dir) + " && mv "
-                        + SshConnection.quote(partial) + " " + SshConnection.quote(dir), SHORT), dir);
+                check(connection.execShell("rm -rf " + ShellServices.quote(dir) + " && mv "
+                        + ShellServices.quote(partial) + " " + ShellServices.quote(dir), SHORT), dir);
             }
             harnessJar = dir + "/" + HarnessBundle.JAR;
         }

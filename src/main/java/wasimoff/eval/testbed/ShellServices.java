@@ -1,16 +1,17 @@
-package wasimoff.eval.testbed.ssh;
+package wasimoff.eval.testbed;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * How a server runs our long-lived services, as shell command lines: systemd units on real Debian
- * servers, or plain session-leader processes with pid and log files where systemd is not running
- * (containers, the sshd the tests start on loopback).
+ * How a node that runs shell command lines (an SSH server, a container) runs our long-lived
+ * services: systemd units on real Debian servers, or plain session-leader processes with pid, log
+ * and exit-status files where systemd is not running (containers, the sshd the tests start on
+ * loopback). Each method answers a POSIX shell command line (dash and busybox ash both run them).
  */
-sealed interface ServiceManager {
-    /** Starts {@code command} detached from the SSH session; returns at once. */
+public sealed interface ShellServices {
+    /** Starts {@code command} detached from the session that runs this line; returns once it runs. */
     String start(String name, List<String> command, Map<String, String> environment, String stopSignal);
 
     /** Exits 0 while the service runs. */
@@ -30,22 +31,28 @@ sealed interface ServiceManager {
         return "if [ -d /run/systemd/system ]; then echo systemd; else echo plain; fi";
     }
 
-    private static String words(List<String> command) {
-        return command.stream().map(SshConnection::quote).collect(Collectors.joining(" "));
+    /** Quotes one word for a POSIX shell. */
+    static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The words of a command, quoted and joined for a POSIX shell. */
+    static String words(List<String> command) {
+        return command.stream().map(ShellServices::quote).collect(Collectors.joining(" "));
     }
 
     /** Transient systemd units ({@code systemd-run}), logs in the journal. */
-    record SystemdUnits(String workDir) implements ServiceManager {
+    record SystemdUnits(String workDir) implements ShellServices {
         static String unit(String name) {
             return "wasimoff-eval-" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
         }
 
         @Override
         public String start(String name, List<String> command, Map<String, String> environment, String stopSignal) {
-            String env = environment.entrySet().stream().map(e -> " --setenv=" + SshConnection.quote(
+            String env = environment.entrySet().stream().map(e -> " --setenv=" + ShellServices.quote(
                     e.getKey() + "=" + e.getValue())).sorted().collect(Collectors.joining());
             return "systemctl reset-failed " + unit(name) + " 2>/dev/null; systemd-run --quiet --unit=" + unit(name)
-                    + " --working-directory=" + SshConnection.quote(workDir) + " --property=KillSignal=SIG" + stopSignal
+                    + " --working-directory=" + ShellServices.quote(workDir) + " --property=KillSignal=SIG" + stopSignal
                     + " --property=TimeoutStopSec=10" + env + " -- " + words(command);
         }
 
@@ -75,25 +82,41 @@ sealed interface ServiceManager {
      * Each service is a session leader ({@code setsid}) whose process group is signalled as a whole;
      * its pid, log and exit status are files under {@code <work>/services/}.
      */
-    record PlainProcesses(String workDir) implements ServiceManager {
+    record PlainProcesses(String workDir) implements ShellServices {
         private String file(String name, String suffix) {
-            return SshConnection.quote(workDir + "/services/" + name + suffix);
+            return ShellServices.quote(workDir + "/services/" + name + suffix);
         }
 
         @Override
         public String start(String name, List<String> command, Map<String, String> environment, String stopSignal) {
-            String env = environment.entrySet().stream().map(e -> SshConnection.quote(e.getKey() + "=" + e.getValue()))
-                    .sorted().collect(Collectors.joining(" "));
-            // the wrapper shell outlives the stop signal (a trap, not an ignore, so the service keeps its
-            // default handling) to record the service's exit status
-            String run = "trap true INT TERM; echo $$ > " + file(name, ".pid") + "; " + (env.isEmpty() ? "" : "env " + env + " ")
-                    + words(command) + "; echo $? > " + file(name, ".exit");
             // setsid -f, not "&": the shell ignores SIGINT in background jobs, and the service must not
-            return "mkdir -p " + SshConnection.quote(workDir + "/services") + " && cd " + SshConnection.quote(workDir)
-                    + " && rm -f " + file(name, ".exit") + " " + file(name, ".pid") + " && setsid -f sh -c "
-                    + SshConnection.quote(run) + " > " + file(name, ".log") + " 2>&1 < /dev/null"
-                    + " && i=0; while [ ! -s " + file(name, ".pid") + " ] && [ $i -lt 100 ]; do sleep 0.05;"
-                    + " i=$((i+1)); done; [ -s " + file(name, ".pid") + " ]";
+            return prepare(name) + " && cd " + ShellServices.quote(workDir) + " && setsid -f sh -c "
+                    + ShellServices.quote(run(name, command, environment)) + " && " + awaitStarted(name);
+        }
+
+        /** Makes the service's directory and forgets an earlier run's pid and exit status. */
+        public String prepare(String name) {
+            return "mkdir -p " + ShellServices.quote(workDir + "/services") + " && rm -f " + file(name, ".exit") + " "
+                    + file(name, ".pid");
+        }
+
+        /**
+         * The script that runs the service in the foreground of a session leader: output to its log,
+         * its pid and, once it ends, its exit status to files. The wrapper shell outlives the stop
+         * signal (a trap, not an ignore, so the service keeps its default handling) to record it.
+         */
+        public String run(String name, List<String> command, Map<String, String> environment) {
+            String env = environment.entrySet().stream().map(e -> ShellServices.quote(e.getKey() + "=" + e.getValue()))
+                    .sorted().collect(Collectors.joining(" "));
+            return "exec > " + file(name, ".log") + " 2>&1 < /dev/null; trap true INT TERM; echo $$ > "
+                    + file(name, ".pid") + "; " + (env.isEmpty() ? "" : "env " + env + " ") + words(command)
+                    + "; echo $? > " + file(name, ".exit");
+        }
+
+        /** Waits up to 5 s for the service's pid file; fails if it does not appear. */
+        public String awaitStarted(String name) {
+            return "i=0; while [ ! -s " + file(name, ".pid") + " ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done;"
+                    + " [ -s " + file(name, ".pid") + " ]";
         }
 
         @Override
