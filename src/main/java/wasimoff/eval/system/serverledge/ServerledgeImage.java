@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import wasimoff.eval.testbed.docker.DockerEngine;
 
 /**
  * Our TSP as a Serverledge custom runtime, built locally with no registry: {@code FROM scratch},

@@ -31,6 +31,7 @@ import wasimoff.eval.system.SystemUnderTest;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.testbed.docker.DockerEngine;
 import wasimoff.eval.testbed.embedded.NetworkNamespace;
 import wasimoff.eval.workload.NativeTsp;
 import wasimoff.eval.workload.ResponseChecks;

@@ -1,4 +1,4 @@
-package wasimoff.eval.system.serverledge;
+package wasimoff.eval.testbed.docker;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Docker engine Serverledge nodes start function containers with. If one already answers
+ * The Docker engine of this machine: container nodes run on it and Serverledge nodes start their
+ * function containers with it. If one already answers
  * {@code docker info} it is used as it is; otherwise {@link #start} runs {@code dockerd} as root
  * without iptables ({@code --iptables=false --ip6tables=false}), waits for it, and closing stops
  * it again. Only the engine this class started is ever stopped.
