@@ -234,6 +234,7 @@ public final class ScenarioSession implements AutoCloseable {
         });
         SystemUnderTest sut = Allure.step("deploy " + point.system(), () -> deploy(point.system()));
         sut.parameters().forEach(params::put);
+        testbed.parameters().forEach(params::put);
         boolean distant = !point.placement().providers().stream().allMatch(l -> l.equals(point.placement().client()))
                 || !point.placement().client().equals(point.placement().broker());
         if (distant && wan && !sut.followsRoutes()) {

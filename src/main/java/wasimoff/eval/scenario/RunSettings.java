@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * What actually runs of a scenario on a testbed: the scenario file keeps the cloud values, and on
- * the embedded testbed the defaults shrink to what a small machine can run. Every value can be
+ * the local testbeds (embedded, docker) the defaults shrink to what a small machine can run. Every value can be
  * overridden with a system property, and {@link #notes()} says where each value came from so that
  * it can be printed and reported.
  *
@@ -39,7 +39,8 @@ public record RunSettings(
         if (!TESTBEDS.contains(testbed)) {
             throw new IllegalArgumentException("unknown testbed '" + testbed + "'; valid: " + String.join(", ", TESTBEDS));
         }
-        boolean small = testbed.equals("embedded");
+        // both local testbeds share one machine; only real servers get the scenario's own load
+        boolean small = !testbed.equals("hetzner");
         List<String> notes = new ArrayList<>();
         LoadProfile cloud = s.load();
         Duration runTime = pick(p, "run-time", small, EMBEDDED_RUN_TIME, cloud.runTime(), notes,
@@ -92,7 +93,7 @@ public record RunSettings(
             return value;
         }
         if (small && !smallDefault.equals(cloudValue)) {
-            notes.add(key + " = " + show.apply(smallDefault) + " (embedded default; the scenario file says "
+            notes.add(key + " = " + show.apply(smallDefault) + " (" + "local-testbed default; the scenario file says "
                     + show.apply(cloudValue) + "; override with -D" + key + "=)");
             return smallDefault;
         }

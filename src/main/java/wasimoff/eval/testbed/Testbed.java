@@ -23,6 +23,11 @@ public interface Testbed extends AutoCloseable {
      */
     InetSocketAddress route(Node from, Node to, int port);
 
+    /** What every result on this testbed should carry besides the system's own: engine, limits, caveats. */
+    default java.util.Map<String, String> parameters() {
+        return java.util.Map.of();
+    }
+
     /** Releases every node and service this testbed created; never throws for already-released ones. */
     @Override
     void close();

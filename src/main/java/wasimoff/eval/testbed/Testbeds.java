@@ -3,6 +3,7 @@ package wasimoff.eval.testbed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import wasimoff.eval.testbed.docker.DockerTestbed;
 import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
 import wasimoff.eval.testbed.hetzner.HetznerSettings;
 import wasimoff.eval.testbed.hetzner.HetznerTestbed;
@@ -34,9 +35,7 @@ public final class Testbeds {
                                  Properties properties) {
         return switch (kind) {
             case "embedded" -> new EmbeddedTestbed(workDir, emulateWan);
-            case "docker" -> throw new UnsupportedOperationException(
-                    "-Dtestbed=docker is not available in this version yet (local containers testbed, issue 10); "
-                            + "use -Dtestbed=embedded");
+            case "docker" -> new DockerTestbed(workDir, emulateWan);
             case "hetzner" -> hetzner(scenarioId, properties);
             default -> throw new IllegalArgumentException("unknown testbed '" + kind
                     + "'; valid: embedded, docker, hetzner");

@@ -18,7 +18,7 @@ class RunSettingsTest {
         assertThat(s.load().runTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.fleets()).extracting(Fleet::label).containsExactly("02x02c", "04x02c");
         assertThat(s.systems()).containsExactly("reference", "wasimoff", "serverledge");
-        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("run-time = 10s (embedded default")
+        assertThat(s.notes()).anySatisfy(n -> assertThat(n).contains("run-time = 10s (local-testbed default")
                 .contains("scenario file says 180s"));
     }
 

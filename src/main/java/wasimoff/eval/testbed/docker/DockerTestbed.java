@@ -1,0 +1,220 @@
+package wasimoff.eval.testbed.docker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+import wasimoff.eval.net.LatencyCatalogue;
+import wasimoff.eval.net.WanEmulation;
+import wasimoff.eval.scenario.NodeRole;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.Testbed;
+
+/**
+ * Local containers as a scenario's nodes ({@code -Dtestbed=docker}): one container per node,
+ * started through Testcontainers from the locally built {@link NodeImage}, limited to its server
+ * type's vCPUs and memory, on Docker's default bridge. Connections between locations pass the
+ * same delaying relays as on the embedded testbed, bound to the bridge's gateway. Provider
+ * containers reach the engine's socket, so a Serverledge node inside one starts its function
+ * containers beside it. When the fleet asks for more CPUs than this machine has, the testbed says
+ * by how much, in the console and in every result's parameters.
+ *
+ * <p>Containers carry the labels {@value NodeImage#LABEL} and {@value #RUN_LABEL}; close, a shutdown
+ * hook and {@link #sweep} remove them (Testcontainers' Ryuk reaper is disabled: its image cannot be
+ * pulled here).
+ */
+public final class DockerTestbed implements Testbed {
+    public static final String RUN_LABEL = "wasimoff-eval-run";
+    private static final long GIB = 1024L * 1024 * 1024;
+    private static final String SOCKET = "/var/run/docker.sock";
+
+    private final Path workDir;
+    private final String runId;
+    private final DockerEngine engine;
+    private final String image;
+    private final WanEmulation wan;
+    private final Map<String, ContainerNode> nodes = new LinkedHashMap<>();
+    private final List<GenericContainer<?>> containers = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::removeContainers, "docker-testbed-cleanup");
+    private boolean closed;
+
+    /** Starts (or finds) the engine and builds the node image; {@code emulateWan} adds the measured RTTs. */
+    public DockerTestbed(Path workDir, boolean emulateWan) {
+        if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            throw new IllegalStateException("the docker testbed needs the environment variable"
+                    + " TESTCONTAINERS_RYUK_DISABLED=true (Maven sets it; in an IDE add it to the run configuration):"
+                    + " Testcontainers' Ryuk image cannot be pulled here, and this testbed removes its containers"
+                    + " by label itself");
+        }
+        this.workDir = workDir;
+        this.runId = Long.toString(System.currentTimeMillis(), 36);
+        try {
+            this.engine = DockerEngine.start(workDir);
+            sweep(false);
+            this.image = NodeImage.ensure(workDir.resolve("docker-build"));
+        } catch (IOException e) {
+            throw new IllegalStateException("the docker testbed cannot start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        String gateway = gateway();
+        this.wan = emulateWan ? new WanEmulation(LatencyCatalogue.hetzner(), () -> gateway) : null;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        parameters.put("docker engine", engine.version());
+        parameters.put("node image", image);
+    }
+
+    @Override
+    public String kind() {
+        return "docker";
+    }
+
+    /** Whether a Docker engine answers or can be started and the node image can be built here; null if so. */
+    public static String unavailableReason() {
+        return NodeImage.unavailableReason();
+    }
+
+    @Override
+    public synchronized List<Node> provision(List<NodeSpec> specs) {
+        List<Node> result = new ArrayList<>();
+        for (NodeSpec spec : specs) {
+            ContainerNode node = nodes.get(spec.name());
+            if (node == null || !node.spec().equals(spec)) {
+                node = startNode(spec);
+                nodes.put(spec.name(), node);
+                System.out.printf("[docker] %s: %s, %d vCPU / %d GB (cpu.max %s) -> %s%n", spec.name(),
+                        spec.type().name(), spec.type().vcpus(), spec.type().ramGb(), node.cpuLimit(), node.host());
+            }
+            result.add(node);
+        }
+        int asked = nodes.values().stream().mapToInt(n -> n.spec().type().vcpus()).sum();
+        int available = Runtime.getRuntime().availableProcessors();
+        String oversubscription = String.format(Locale.ROOT, "%d vCPUs asked / %d available = %.1fx%s", asked,
+                available, asked / (double) available, asked > available
+                        ? ": the containers share this machine's CPUs; this is NOT a cloud result" : "");
+        parameters.put("cpu oversubscription", oversubscription);
+        nodes.values().forEach(n -> parameters.put("cpu.max " + n.name(), n.cpuLimit()));
+        System.out.println("[docker] " + oversubscription);
+        return result;
+    }
+
+    private ContainerNode startNode(NodeSpec spec) {
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
+                .withCommand("/bin/sleep", "2147483647")
+                .withLabel(NodeImage.LABEL, "true")
+                .withLabel(RUN_LABEL, runId)
+                .withLabel("wasimoff-eval-node", spec.name())
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withName("wasimoff-eval-" + runId + "-" + spec.name()).withHostName(spec.name());
+                    cmd.getHostConfig().withNanoCPUs(spec.type().vcpus() * 1_000_000_000L)
+                            .withMemory(spec.type().ramGb() * GIB);
+                    if (spec.role() == NodeRole.PROVIDER) {
+                        // Serverledge nodes start function containers through this machine's engine; bound
+                        // here, not with withFileSystemBind, whose mount check runs a pulled alpine image
+                        cmd.getHostConfig().withBinds(new Bind(SOCKET, new Volume(SOCKET)));
+                    }
+                });
+        c.start();
+        containers.add(c);
+        return new ContainerNode(spec, c);
+    }
+
+    @Override
+    public InetSocketAddress route(Node from, Node to, int port) {
+        InetSocketAddress direct = new InetSocketAddress(to.host(), port);
+        return wan == null ? direct : wan.route(from.spec().location().id(), to.spec().location().id(), direct);
+    }
+
+    /** Engine, image, each node's CPU limit and the oversubscription. */
+    @Override
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
+    /** The last log lines of every service started on the nodes, by node and service. */
+    public Map<String, List<String>> serviceLogs(int lines) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        nodes.values().forEach(n -> n.serviceLogs(lines).forEach((s, l) -> all.put(n.name() + "/" + s, l)));
+        return all;
+    }
+
+    /**
+     * Removes containers this harness left behind: all with the harness label, or with
+     * {@code thisRunOnly} only this run's.
+     */
+    public void sweep(boolean thisRunOnly) throws IOException, InterruptedException {
+        String filter = thisRunOnly ? RUN_LABEL + "=" + runId : NodeImage.LABEL;
+        String ids = DockerEngine.docker(List.of("ps", "-aq", "--filter", "label=" + filter), Duration.ofSeconds(30))
+                .strip();
+        if (!ids.isEmpty()) {
+            List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+            rm.addAll(List.of(ids.split("\\s+")));
+            DockerEngine.docker(rm, Duration.ofMinutes(2));
+            System.out.println("[docker] removed " + (rm.size() - 2) + " containers labelled " + filter);
+        }
+    }
+
+    private static String gateway() {
+        try {
+            return DockerEngine.docker(List.of("network", "inspect", "bridge", "--format",
+                    "{{(index .IPAM.Config 0).Gateway}}"), Duration.ofSeconds(30)).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot find Docker's bridge gateway: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void removeContainers() {
+        for (GenericContainer<?> c : containers) {
+            try {
+                c.stop();
+            } catch (RuntimeException e) {
+                System.err.println("[docker] stopping " + c.getContainerName() + " failed: " + e.getMessage());
+            }
+        }
+        containers.clear();
+        try {
+            sweep(true);
+        } catch (IOException e) {
+            System.err.println("[docker] label sweep failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            removeContainers();
+            nodes.clear();
+            if (wan != null) {
+                wan.close();
+            }
+            engine.close();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running
+            }
+        }
+    }
+}
