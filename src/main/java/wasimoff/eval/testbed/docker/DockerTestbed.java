@@ -94,8 +94,10 @@ public final class DockerTestbed implements Testbed {
             if (node == null || !node.spec().equals(spec)) {
                 node = startNode(spec);
                 nodes.put(spec.name(), node);
-                System.out.printf("[docker] %s: %s, %d vCPU / %d GB (cpu.max %s) -> %s%n", spec.name(),
-                        spec.type().name(), spec.type().vcpus(), spec.type().ramGb(), node.cpuLimit(), node.host());
+                System.out.printf("[docker] %s: %s, %d vCPU / %d GB (cpu.max %s%s) -> %s%n", spec.name(),
+                        spec.type().name(), spec.type().vcpus(), spec.type().ramGb(), node.cpuLimit(),
+                        spec.type().vcpus() > Runtime.getRuntime().availableProcessors()
+                                ? ": capped at this machine's CPUs" : "", node.host());
             }
             result.add(node);
         }
@@ -105,7 +107,8 @@ public final class DockerTestbed implements Testbed {
                 available, asked / (double) available, asked > available
                         ? ": the containers share this machine's CPUs; this is NOT a cloud result" : "");
         parameters.put("cpu oversubscription", oversubscription);
-        nodes.values().forEach(n -> parameters.put("cpu.max " + n.name(), n.cpuLimit()));
+        nodes.values().forEach(n -> parameters.put("cpu.max " + n.name(), n.cpuLimit()
+                + (n.spec().type().vcpus() > available ? " (capped at this machine's CPUs)" : "")));
         System.out.println("[docker] " + oversubscription);
         return result;
     }
@@ -118,7 +121,9 @@ public final class DockerTestbed implements Testbed {
                 .withLabel("wasimoff-eval-node", spec.name())
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName("wasimoff-eval-" + runId + "-" + spec.name()).withHostName(spec.name());
-                    cmd.getHostConfig().withNanoCPUs(spec.type().vcpus() * 1_000_000_000L)
+                    // the engine refuses a limit above the machine's CPUs: such a node gets all of them
+                    cmd.getHostConfig().withNanoCPUs(Math.min(spec.type().vcpus(),
+                                    Runtime.getRuntime().availableProcessors()) * 1_000_000_000L)
                             .withMemory(spec.type().ramGb() * GIB);
                     if (spec.role() == NodeRole.PROVIDER) {
                         // Serverledge nodes start function containers through this machine's engine; bound
@@ -140,7 +145,7 @@ public final class DockerTestbed implements Testbed {
     /** Engine, image, each node's CPU limit and the oversubscription. */
     @Override
     public Map<String, String> parameters() {
-        return Map.copyOf(parameters);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** The last log lines of every service started on the nodes, by node and service. */
