@@ -15,10 +15,8 @@ public final class Systems {
         return switch (id) {
             case "reference" -> Optional.empty();
             case "wasimoff" -> WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-            case "serverledge" -> testbed.equals("embedded") || testbed.isEmpty()
-                    ? ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment())
-                    : Optional.of("this version deploys Serverledge on the embedded testbed only (its nodes in network"
-                            + " namespaces of this machine); on " + testbed + " nodes it is not built yet");
+            case "serverledge" -> ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(),
+                    testbed.isEmpty() ? "embedded" : testbed);
             default -> Optional.of("unknown system '" + id + "'");
         };
     }

@@ -19,6 +19,24 @@ public interface Node {
     /** The address the node's services listen on. */
     String host();
 
+    /**
+     * Whether programs on this node find {@link #host()} as their own first non-loopback address
+     * (servers, containers). Nodes that share this machine's network (the embedded testbed) answer
+     * false: a program there that looks up "its" address finds this machine's, so systems that
+     * register such an address run in network namespaces of ours instead.
+     */
+    default boolean hasOwnAddress() {
+        return true;
+    }
+
+    /**
+     * Whether a Docker client on this node talks to this machine's Docker engine (embedded nodes,
+     * containers given the engine's socket); false where the node has an engine of its own (servers).
+     */
+    default boolean usesThisMachinesDockerEngine() {
+        return false;
+    }
+
     /** A free TCP port on this node for a service to listen on. */
     int freePort();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,11 @@ import wasimoff.eval.workload.ResponseChecks;
  * and the {@code tsp} function (custom runtime, 128 MB) registered after a delete-until-404. Every
  * {@link #scaleTo} starts cold, as the seed did between runs: nodes stopped (SIGINT, so they clean
  * up), function containers removed, the wanted nodes started, and the load balancer restarted once
- * etcd lists exactly them. Each Serverledge process runs in a network namespace of ours, so the
- * address it registers in etcd, and that the load balancer then calls, is one of our test hosts.
+ * etcd lists exactly them. A Serverledge node registers its host's first non-loopback address: on
+ * nodes with an address of their own (containers, servers) the processes run on the node itself;
+ * on nodes sharing this machine's network (embedded) each runs in a network namespace of ours, so
+ * what it registers, and what the load balancer then calls, is one of our test hosts. The TSP image
+ * is built on this machine's engine where the nodes use it, otherwise on each provider's own.
  */
 public final class ServerledgeSystem implements SystemUnderTest {
     static final String AREA = "WASIMOFF_EVAL";
@@ -53,17 +57,20 @@ public final class ServerledgeSystem implements SystemUnderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> BINARIES = List.of("serverledge", "serverledge-lb", "serverledge-executor", "etcd");
 
+    private static final String STANDARD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     private final InstalledBinaries binaries;
     private final double cpuDemand;
     private final Map<String, String> parameters = new LinkedHashMap<>();
-    private final Map<Node, NetworkNamespace> namespaces = new LinkedHashMap<>();
+    private final Map<Node, Host> hosts = new LinkedHashMap<>();
+    private final Set<Node> imageBuilt = new java.util.HashSet<>();
     private final Map<Node, RunningService> nodes = new LinkedHashMap<>();
     private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
     private final Thread shutdownHook = new Thread(this::close, "serverledge-shutdown");
     private Deployment deployment;
     private DockerEngine engine;
     private String image;
-    private NetworkNamespace brokerNs;
+    private Host brokerHost;
     private RunningService etcd;
     private RunningService lb;
 
@@ -77,10 +84,13 @@ public final class ServerledgeSystem implements SystemUnderTest {
         this.cpuDemand = cpuDemand;
     }
 
-    /** Why Serverledge cannot run here, or empty. Whether the Docker engine starts shows at deploy. */
-    public static Optional<String> unavailable(InstalledBinaries binaries) {
+    /**
+     * Why Serverledge cannot run on {@code testbed}, or empty: its binaries, and on the embedded
+     * testbed network namespaces. Whether a Docker engine starts shows at deploy.
+     */
+    public static Optional<String> unavailable(InstalledBinaries binaries, String testbed) {
         Optional<String> missing = binaries.missing(BINARIES.toArray(String[]::new));
-        if (missing.isPresent()) {
+        if (missing.isPresent() || !testbed.equals("embedded")) {
             return missing;
         }
         return Optional.ofNullable(NetworkNamespace.unavailableReason());
@@ -95,29 +105,35 @@ public final class ServerledgeSystem implements SystemUnderTest {
     public void deploy(Deployment d) {
         this.deployment = d;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        Path work = Path.of(d.broker().putFile("serverledge/.keep", new byte[0])).getParent();
         try {
-            engine = DockerEngine.start(work);
-            image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), NativeTsp.muslStatic(), work);
+            if (d.providers().stream().allMatch(Node::usesThisMachinesDockerEngine)) {
+                Path work = Files.createTempDirectory("wasimoff-eval-serverledge");
+                engine = DockerEngine.start(work);
+                image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), NativeTsp.muslStatic(), work);
+                parameters.put("docker engine", engine.version());
+            } else {
+                // built on each provider's own engine before its node starts
+                image = ServerledgeImage.tag(binaries.require("serverledge-executor"), NativeTsp.muslStatic());
+                parameters.put("docker engine", "each provider's own (Debian docker.io)");
+            }
         } catch (IOException e) {
             throw new SystemFailure("serverledge needs a Docker engine and its TSP image: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SystemFailure("interrupted while preparing serverledge", e);
         }
-        brokerNs = NetworkNamespace.create();
-        String etcdUrl = "http://" + brokerNs.address() + ":2379";
-        etcd = d.broker().start(new ServiceDefinition.ProcessService("etcd", brokerNs.command(List.of(
-                binaries.require("etcd").toString(), "--name", "broker", "--data-dir", "etcd-data",
+        brokerHost = Host.on(d.broker());
+        String etcdUrl = "http://" + brokerHost.address() + ":2379";
+        etcd = d.broker().start(new ServiceDefinition.ProcessService("etcd", brokerHost.command(List.of(
+                d.broker().putExecutable(binaries.require("etcd")), "--name", "broker", "--data-dir", "etcd-data",
                 "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
                 "--listen-peer-urls", "http://127.0.0.1:2380")), Map.of()));
         await("etcd healthy", () -> get(etcdUrl + "/health").contains("true"));
-        d.broker().putFile("serverledge/lb.yaml", config(brokerNs, Map.of()).getBytes(StandardCharsets.UTF_8));
+        d.broker().putFile("serverledge/lb.yaml", config(brokerHost, Map.of()).getBytes(StandardCharsets.UTF_8));
         Map<String, String> versions = binaries.versions();
         parameters.put("serverledge version", versions.getOrDefault("serverledge.version", "?"));
         parameters.put("serverledge commit", versions.getOrDefault("serverledge.commit", "?"));
         parameters.put("etcd version", versions.getOrDefault("etcd.version", "?"));
-        parameters.put("docker engine", engine.version());
         parameters.put("function image", image);
         parameters.put("function cpu demand", Double.toString(cpuDemand));
     }
@@ -127,23 +143,35 @@ public final class ServerledgeSystem implements SystemUnderTest {
         stopNodes();
         removeFunctionContainers();
         for (Node n : active) {
-            NetworkNamespace ns = namespaces.computeIfAbsent(n, k -> NetworkNamespace.create());
+            Host host = hosts.computeIfAbsent(n, Host::on);
+            if (!n.usesThisMachinesDockerEngine() && imageBuilt.add(n)) {
+                try {
+                    ServerledgeImage.ensureOn(n, binaries.require("serverledge-executor"), NativeTsp.muslStatic());
+                } catch (IOException e) {
+                    throw new SystemFailure("serverledge: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SystemFailure("interrupted while building the TSP image on " + n.name(), e);
+                }
+            }
             int memoryMb = (n.spec().type().ramGb() - 1) * 1024;
-            String conf = n.putFile("serverledge/node.yaml", config(brokerNs, Map.of(
+            String conf = n.putFile("serverledge/node.yaml", config(brokerHost, Map.of(
                     "container.pool.memory", Integer.toString(memoryMb),
                     "container.pool.cpus", Integer.toString(n.spec().type().vcpus()))).getBytes(StandardCharsets.UTF_8));
             nodes.put(n, n.start(new ServiceDefinition.ProcessService("serverledge",
-                    ns.command(List.of(binaries.require("serverledge").toString(), conf)),
-                    Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")), "INT")));
+                    host.command(List.of(n.putExecutable(binaries.require("serverledge")), conf)),
+                    Map.of("PATH", n.hasOwnAddress() ? STANDARD_PATH
+                            : System.getenv().getOrDefault("PATH", STANDARD_PATH)), "INT")));
         }
-        Set<String> wanted = active.stream().map(n -> "http://" + namespaces.get(n).address() + ":" + API_PORT)
+        Set<String> wanted = active.stream().map(n -> "http://" + hosts.get(n).address() + ":" + API_PORT)
                 .collect(Collectors.toCollection(TreeSet::new));
         await("etcd lists exactly the " + wanted.size() + " serverledge nodes " + wanted,
                 () -> registeredNodes().equals(wanted));
-        String lbConf = deployment.broker().putFile("serverledge/lb.yaml", config(brokerNs, Map.of())
+        String lbConf = deployment.broker().putFile("serverledge/lb.yaml", config(brokerHost, Map.of())
                 .getBytes(StandardCharsets.UTF_8));
         lb = deployment.broker().start(new ServiceDefinition.ProcessService("serverledge-lb",
-                brokerNs.command(List.of(binaries.require("serverledge-lb").toString(), lbConf)), Map.of()));
+                brokerHost.command(List.of(deployment.broker().putExecutable(binaries.require("serverledge-lb")),
+                        lbConf)), Map.of()));
         await("load balancer answers", () -> get(apiUrl() + "/function") != null);
         registerFunction();
     }
@@ -170,10 +198,13 @@ public final class ServerledgeSystem implements SystemUnderTest {
 
     @Override
     public String clientAddress(Node client) {
-        return brokerNs.hostAddress();
+        return brokerHost instanceof Host.InNamespace in ? in.namespace().hostAddress() : client.host();
     }
 
-    /** Its nodes talk over our network namespaces directly, not through the testbed's delay relays. */
+    /**
+     * Its nodes call each other and the load balancer calls them at the addresses they registered,
+     * not through the testbed's delay relays.
+     */
     @Override
     public boolean followsRoutes() {
         return false;
@@ -208,7 +239,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
     }
 
     private String apiUrl() {
-        return "http://" + brokerNs.address() + ":" + API_PORT;
+        return "http://" + brokerHost.address() + ":" + API_PORT;
     }
 
     private Set<String> registeredNodes() throws IOException {
@@ -217,7 +248,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
         String body = String.format("{\"key\":\"%s\",\"range_end\":\"%s\"}",
                 b64.encodeToString(prefix.getBytes(StandardCharsets.UTF_8)),
                 b64.encodeToString(prefix.substring(0, prefix.length() - 1).concat("0").getBytes(StandardCharsets.UTF_8)));
-        Request r = new Request.Builder().url("http://" + brokerNs.address() + ":2379/v3/kv/range")
+        Request r = new Request.Builder().url("http://" + brokerHost.address() + ":2379/v3/kv/range")
                 .post(RequestBody.create(body, MediaType.parse("application/json"))).build();
         try (Response response = http.newCall(r).execute()) {
             Set<String> urls = new TreeSet<>();
@@ -228,10 +259,10 @@ public final class ServerledgeSystem implements SystemUnderTest {
         }
     }
 
-    private static String config(NetworkNamespace etcdNs, Map<String, String> extra) {
+    private static String config(Host etcd, Map<String, String> extra) {
         StringBuilder b = new StringBuilder()
                 .append("api.port: ").append(API_PORT).append('\n')
-                .append("etcd.address: \"").append(etcdNs.address()).append(":2379\"\n")
+                .append("etcd.address: \"").append(etcd.address()).append(":2379\"\n")
                 .append("registry.area: \"").append(AREA).append("\"\n")
                 .append("cloud: yes\n");
         extra.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
@@ -280,6 +311,13 @@ public final class ServerledgeSystem implements SystemUnderTest {
         if (image == null) {
             return;
         }
+        for (Node n : imageBuilt) {
+            n.exec(List.of("sh", "-c", "docker ps -aq --filter ancestor=" + image + " | xargs -r docker rm -f"),
+                    Duration.ofMinutes(2));
+        }
+        if (engine == null) {
+            return;
+        }
         try {
             String ids = DockerEngine.docker(List.of("ps", "-aq", "--filter", "ancestor=" + image), Duration.ofSeconds(30));
             List<String> all = ids.lines().filter(l -> !l.isBlank()).toList();
@@ -306,8 +344,63 @@ public final class ServerledgeSystem implements SystemUnderTest {
 
     /** Function containers of this system's image that exist now (running or not). */
     public long functionContainers() throws IOException, InterruptedException {
-        return DockerEngine.docker(List.of("ps", "-aq", "--filter", "ancestor=" + image), Duration.ofSeconds(30))
-                .lines().filter(l -> !l.isBlank()).count();
+        long remote = 0;
+        for (Node n : imageBuilt) {
+            remote += n.exec(List.of("docker", "ps", "-aq", "--filter", "ancestor=" + image), Duration.ofSeconds(30))
+                    .output().lines().filter(l -> !l.isBlank()).count();
+        }
+        return remote + (engine == null ? 0 : DockerEngine.docker(List.of("ps", "-aq", "--filter",
+                "ancestor=" + image), Duration.ofSeconds(30)).lines().filter(l -> !l.isBlank()).count());
+    }
+
+    /**
+     * Where one Serverledge process runs: on its node, or, on a node sharing this machine's network,
+     * in a network namespace of ours with an address of its own.
+     */
+    private sealed interface Host extends AutoCloseable {
+        String address();
+
+        List<String> command(List<String> command);
+
+        @Override
+        void close();
+
+        static Host on(Node node) {
+            return node.hasOwnAddress() ? new OnNode(node) : new InNamespace(NetworkNamespace.create());
+        }
+
+        record OnNode(Node node) implements Host {
+            @Override
+            public String address() {
+                return node.host();
+            }
+
+            @Override
+            public List<String> command(List<String> command) {
+                return command;
+            }
+
+            @Override
+            public void close() {
+            }
+        }
+
+        record InNamespace(NetworkNamespace namespace) implements Host {
+            @Override
+            public String address() {
+                return namespace.address();
+            }
+
+            @Override
+            public List<String> command(List<String> command) {
+                return namespace.command(command);
+            }
+
+            @Override
+            public void close() {
+                namespace.close();
+            }
+        }
     }
 
     @Override
@@ -319,11 +412,11 @@ public final class ServerledgeSystem implements SystemUnderTest {
                 etcd = null;
             }
         }, () -> {
-            namespaces.values().forEach(NetworkNamespace::close);
-            namespaces.clear();
-            if (brokerNs != null) {
-                brokerNs.close();
-                brokerNs = null;
+            hosts.values().forEach(Host::close);
+            hosts.clear();
+            if (brokerHost != null) {
+                brokerHost.close();
+                brokerHost = null;
             }
         }, () -> {
             if (engine != null) {

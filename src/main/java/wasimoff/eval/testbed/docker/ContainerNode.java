@@ -63,6 +63,12 @@ public final class ContainerNode implements Node {
         return host;
     }
 
+    /** Every container node runs on this machine's engine; providers are given its socket. */
+    @Override
+    public boolean usesThisMachinesDockerEngine() {
+        return true;
+    }
+
     /** The container's id. */
     public String containerId() {
         return container.getContainerId();
@@ -186,7 +192,12 @@ public final class ContainerNode implements Node {
     public synchronized String putExecutable(Path local) {
         String target = "/opt/bin/" + local.getFileName();
         if (installed.add(target)) {
-            container.copyFileToContainer(MountableFile.forHostPath(local, 0755), target);
+            try {
+                // a link (Debian's etcd in the cache is one) is copied as the file it names
+                container.copyFileToContainer(MountableFile.forHostPath(local.toRealPath(), 0755), target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + local, e);
+            }
         }
         return target;
     }

@@ -44,6 +44,16 @@ final class EmbeddedNode implements Node {
         return host;
     }
 
+    @Override
+    public boolean hasOwnAddress() {
+        return false;
+    }
+
+    @Override
+    public boolean usesThisMachinesDockerEngine() {
+        return true;
+    }
+
     Path workDir() {
         return workDir;
     }
