@@ -288,6 +288,8 @@ public final class ScenarioSession implements AutoCloseable {
         ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
         assertAlive(p.sut(), "after the run");
         RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
+        Allure.step("service logs", () -> p.sut().services().forEach(s -> AllureReport.text(
+                s.node().name() + "/" + s.name() + " (last 200 lines)", String.join("\n", s.lastLogLines(200)))));
         // the charts sit on the test itself, not inside a step, so the report shows them first
         AllureReport.attach("throughput over time", p.dir().resolve("throughput.png"));
         AllureReport.attach("response-time percentiles", p.dir().resolve("response-times.png"));
