@@ -4,12 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,7 +89,7 @@ public final class HarnessBundle {
                 if (!Files.isRegularFile(dir.resolve(JAR))) {
                     throw raced;
                 }
-                deleteTree(tmp);
+                LocalCommand.deleteTree(tmp);
             }
             return new HarnessBundle(dir, hash);
         } catch (IOException e) {
@@ -168,21 +165,5 @@ public final class HarnessBundle {
             }
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -26,6 +26,24 @@ public sealed interface ShellServices {
     /** Sends the stop signal, waits up to 10 s, then kills; exits 0 whether or not it was running. */
     String stop(String name, String stopSignal);
 
+    /** A service as a shell node runs it: command, environment and the signal that stops it. */
+    record Launch(List<String> command, Map<String, String> environment, String stopSignal) {
+        /**
+         * How {@code service} runs on a node: our Java services as {@code java -jar <harness> service
+         * <class> args} ({@code harnessJar} is asked only for them), native ones as they are.
+         */
+        public static Launch of(ServiceDefinition service, java.util.function.Supplier<String> harnessJar) {
+            if (service instanceof ServiceDefinition.JavaService java) {
+                List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", harnessJar.get(), "service",
+                        java.mainClass().getName()));
+                command.addAll(java.args());
+                return new Launch(command, Map.of(), "TERM");
+            }
+            ServiceDefinition.ProcessService process = (ServiceDefinition.ProcessService) service;
+            return new Launch(process.command(), process.environment(), process.stopSignal());
+        }
+    }
+
     /** The command line that tells which manager a server needs: prints {@code systemd} or {@code plain}. */
     static String detect() {
         return "if [ -d /run/systemd/system ]; then echo systemd; else echo plain; fi";

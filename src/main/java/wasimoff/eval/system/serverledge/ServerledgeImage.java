@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import wasimoff.eval.testbed.LocalCommand;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.docker.DockerEngine;
 
@@ -81,9 +82,7 @@ public final class ServerledgeImage {
             DockerEngine.docker(List.of("build", "-q", "-t", tag, context.toString()), Duration.ofMinutes(5));
             return tag;
         } finally {
-            try (var files = Files.walk(context)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            LocalCommand.deleteTree(context);
         }
     }
 

@@ -102,22 +102,12 @@ public final class ContainerNode implements Node {
 
     @Override
     public RunningService start(ServiceDefinition service) {
-        List<String> command;
-        Map<String, String> environment = Map.of();
-        String stopSignal = "TERM";
-        if (service instanceof ServiceDefinition.JavaService java) {
-            command = new ArrayList<>(List.of("java", "-jar", harnessJar(), "service", java.mainClass().getName()));
-            command.addAll(java.args());
-        } else {
-            ServiceDefinition.ProcessService process = (ServiceDefinition.ProcessService) service;
-            command = process.command();
-            environment = process.environment();
-            stopSignal = process.stopSignal();
-        }
+        ShellServices.Launch launch = ShellServices.Launch.of(service, this::harnessJar);
         check(shell(services.prepare(service.name()), SHORT), "preparing " + service.name());
         DockerClient docker = container.getDockerClient();
         String exec = docker.execCreateCmd(containerId()).withWorkingDir(WORK)
-                .withCmd("setsid", "sh", "-c", services.run(service.name(), command, environment)).exec().getId();
+                .withCmd("setsid", "sh", "-c", services.run(service.name(), launch.command(), launch.environment()))
+                .exec().getId();
         try {
             docker.execStartCmd(exec).withDetach(true).exec(new ResultCallback.Adapter<>()).awaitCompletion();
         } catch (InterruptedException e) {
@@ -125,7 +115,8 @@ public final class ContainerNode implements Node {
             throw new IllegalStateException("interrupted while starting " + service.name(), e);
         }
         check(shell(services.awaitStarted(service.name()), SHORT), "starting " + service.name());
-        ShellService running = new ShellService(service.name(), this, this::shell, services, stopSignal);
+        ShellService running = new ShellService(service.name(), this, this::shell, services,
+                launch.stopSignal());
         synchronized (started) {
             started.add(running);
         }

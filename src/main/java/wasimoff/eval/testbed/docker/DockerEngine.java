@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import wasimoff.eval.testbed.LocalCommand;
 
 /**
  * The Docker engine of this machine: container nodes run on it and Serverledge nodes start their
@@ -59,16 +60,7 @@ public final class DockerEngine implements AutoCloseable {
     public static String docker(List<String> args, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("docker"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " timed out");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
-        }
-        return out;
+        return LocalCommand.run(command, timeout);
     }
 
     private static String serverVersion() {

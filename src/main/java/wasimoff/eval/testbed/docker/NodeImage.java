@@ -1,13 +1,9 @@
 package wasimoff.eval.testbed.docker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -15,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import wasimoff.eval.testbed.LocalCommand;
 
 /**
  * The image every container node runs, built here without a registry: {@code FROM scratch} with
@@ -69,7 +65,7 @@ public final class NodeImage {
         Path context = Files.createTempDirectory(buildRoot, "node-image-");
         try {
             Path rootfs = context.resolve("rootfs");
-            run(List.of(jlink().toString(), "--add-modules", MODULES, "--strip-debug", "--no-header-files",
+            LocalCommand.run(List.of(jlink().toString(), "--add-modules", MODULES, "--strip-debug", "--no-header-files",
                     "--no-man-pages", "--output", rootfs.resolve("opt/java").toString()), Duration.ofMinutes(5));
             installBusybox(rootfs);
             installLibraries(rootfs);
@@ -86,7 +82,7 @@ public final class NodeImage {
             DockerEngine.docker(List.of("build", "-q", "-t", tag, context.toString()), Duration.ofMinutes(10));
             return tag;
         } finally {
-            deleteTree(context);
+            LocalCommand.deleteTree(context);
         }
     }
 
@@ -97,7 +93,7 @@ public final class NodeImage {
     private static void installBusybox(Path rootfs) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(rootfs.resolve("bin"));
         Files.copy(BUSYBOX, bin.resolve("busybox"), StandardCopyOption.COPY_ATTRIBUTES);
-        for (String applet : run(List.of(BUSYBOX.toString(), "--list"), Duration.ofSeconds(10)).split("\\s+")) {
+        for (String applet : LocalCommand.run(List.of(BUSYBOX.toString(), "--list"), Duration.ofSeconds(10)).split("\\s+")) {
             if (!applet.isBlank() && !applet.equals("busybox")) {
                 Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
             }
@@ -115,7 +111,7 @@ public final class NodeImage {
         for (Path binary : binaries) {
             String out;
             try {
-                out = run(List.of("ldd", binary.toString()), Duration.ofSeconds(20));
+                out = LocalCommand.run(List.of("ldd", binary.toString()), Duration.ofSeconds(20));
             } catch (IOException notDynamic) {
                 continue;
             }
@@ -152,39 +148,6 @@ public final class NodeImage {
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " timed out");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out.strip());
-        }
-        return out;
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the build directory " + root, e);
         }
     }
 }

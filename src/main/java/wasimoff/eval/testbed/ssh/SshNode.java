@@ -121,25 +121,15 @@ public final class SshNode implements Node, AutoCloseable {
 
     @Override
     public RunningService start(ServiceDefinition service) {
-        List<String> command;
-        Map<String, String> environment = Map.of();
-        String stopSignal = "TERM";
-        if (service instanceof ServiceDefinition.JavaService java) {
-            command = new ArrayList<>(List.of("java", "-jar", harnessJar(), "service", java.mainClass().getName()));
-            command.addAll(java.args());
-        } else {
-            ServiceDefinition.ProcessService process = (ServiceDefinition.ProcessService) service;
-            command = process.command();
-            environment = process.environment();
-            stopSignal = process.stopSignal();
-        }
-        Node.CommandResult r = connection.execShell(services.start(service.name(), command, environment, stopSignal),
-                SHORT);
+        ShellServices.Launch launch = ShellServices.Launch.of(service, this::harnessJar);
+        Node.CommandResult r = connection.execShell(services.start(service.name(), launch.command(),
+                launch.environment(), launch.stopSignal()), SHORT);
         if (r.exitCode() != 0) {
             throw new IllegalStateException("service " + service.name() + " on " + name() + " did not start: "
                     + r.output());
         }
-        ShellService running = new ShellService(service.name(), this, connection::execShell, services, stopSignal);
+        ShellService running = new ShellService(service.name(), this, connection::execShell, services,
+                launch.stopSignal());
         synchronized (started) {
             started.add(running);
         }

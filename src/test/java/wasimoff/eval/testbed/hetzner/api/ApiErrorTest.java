@@ -4,28 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ApiErrorTest {
-
-    private MockHetzner hetzner;
-    private HetznerClient client;
-
-    @BeforeEach
-    void startMockApi() throws IOException {
-        hetzner = new MockHetzner();
-        client = hetzner.client();
-    }
-
-    @AfterEach
-    void stopMockApi() {
-        hetzner.close();
-    }
+class ApiErrorTest extends MockHetznerTest {
 
     @Test
     void errorEnvelopeBecomesHetznerApiExceptionWithStatusCodeMessageAndDetails() {

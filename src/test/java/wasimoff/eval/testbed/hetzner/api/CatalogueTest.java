@@ -2,30 +2,13 @@ package wasimoff.eval.testbed.hetzner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CatalogueTest {
-
-    private MockHetzner hetzner;
-    private HetznerClient client;
-
-    @BeforeEach
-    void startMockApi() throws IOException {
-        hetzner = new MockHetzner();
-        client = hetzner.client();
-    }
-
-    @AfterEach
-    void stopMockApi() {
-        hetzner.close();
-    }
+class CatalogueTest extends MockHetznerTest {
 
     @Test
     void listLocationsReadsNameCityCountryAndNetworkZone() throws Exception {

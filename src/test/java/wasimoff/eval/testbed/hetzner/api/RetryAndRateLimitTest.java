@@ -9,25 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RetryAndRateLimitTest {
-
-    private MockHetzner hetzner;
-    private HetznerClient client;
-
-    @BeforeEach
-    void startMockApi() throws IOException {
-        hetzner = new MockHetzner();
-        client = hetzner.client();
-    }
-
-    @AfterEach
-    void stopMockApi() {
-        hetzner.close();
-    }
+class RetryAndRateLimitTest extends MockHetznerTest {
 
     @Test
     void rateLimitedRequestWaitsUntilRateLimitResetThenSucceeds() throws Exception {

@@ -5,31 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ServersTest {
-
-    private MockHetzner hetzner;
-    private HetznerClient client;
-
-    @BeforeEach
-    void startMockApi() throws IOException {
-        hetzner = new MockHetzner();
-        client = hetzner.client();
-    }
-
-    @AfterEach
-    void stopMockApi() {
-        hetzner.close();
-    }
+class ServersTest extends MockHetznerTest {
 
     @Test
     void createServerPostsNameTypeImageLocationLabelsUserDataKeysAndFirewalls() throws Exception {

@@ -2,29 +2,12 @@ package wasimoff.eval.testbed.hetzner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SshKeysAndFirewallsTest {
-
-    private MockHetzner hetzner;
-    private HetznerClient client;
-
-    @BeforeEach
-    void startMockApi() throws IOException {
-        hetzner = new MockHetzner();
-        client = hetzner.client();
-    }
-
-    @AfterEach
-    void stopMockApi() {
-        hetzner.close();
-    }
+class SshKeysAndFirewallsTest extends MockHetznerTest {
 
     @Test
     void createSshKeyPostsNamePublicKeyAndLabels() throws Exception {
