@@ -91,6 +91,7 @@ public final class SshConnection implements AutoCloseable {
     public Node.CommandResult execShell(String commandLine, Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
         String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
+        long started = System.nanoTime();
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
@@ -98,15 +99,17 @@ public final class SshConnection implements AutoCloseable {
             try {
                 out = output.get(timeout.plus(LOCAL_GRACE).toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                output.cancel(true);
+                abandon(cmd, session);
                 throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
-                        + " and the connection gave no answer after it");
+                        + " and the connection gave no answer after it; the session was closed");
             } catch (ExecutionException e) {
                 throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed",
                         new IOException(e.getCause()));
             }
             cmd.join(LOCAL_GRACE.toSeconds(), TimeUnit.SECONDS);
             Integer status = cmd.getExitStatus();
-            if (status != null && (status == 124 || status == 137)) {
+            if (status != null && killedByTimeout(status, Duration.ofNanos(System.nanoTime() - started), seconds)) {
                 throw new CommandTimeoutException(target + ": '" + commandLine + "' was killed after " + timeout
                         + "; its output so far:\n" + tail(out, 20));
             }
@@ -117,6 +120,15 @@ public final class SshConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Whether the remote {@code timeout} ended the command: its exit statuses 124 (stopped by SIGTERM)
+     * and 137 (SIGKILL after the grace) count only once the limit has passed, so a command that
+     * exits 124 by itself, or is killed early by something else, keeps its own status.
+     */
+    static boolean killedByTimeout(int status, Duration elapsed, long limitSeconds) {
+        return (status == 124 || status == 137) && elapsed.compareTo(Duration.ofSeconds(limitSeconds)) >= 0;
     }
 
     /** Writes {@code content} to {@code remotePath}, creating its directory. */
@@ -218,6 +230,23 @@ public final class SshConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Gives up on a command whose connection stopped answering: asks the server to pass SIGTERM on
+     * (the remote {@code timeout} forwards it to the command) and closes the session, both best effort.
+     */
+    private static void abandon(Session.Command cmd, Session session) {
+        try {
+            cmd.signal(net.schmizz.sshj.connection.channel.direct.Signal.TERM);
+        } catch (IOException | RuntimeException ignored) {
+            // the server may not take signal requests, or the connection is gone
+        }
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closed by the failing connection already
         }
     }
 

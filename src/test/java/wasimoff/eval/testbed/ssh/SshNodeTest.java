@@ -94,6 +94,13 @@ class SshNodeTest {
     }
 
     @Test
+    void aCommandThatExits124ByItselfKeepsItsStatus() {
+        // 124 is also what the remote timeout exits with; only a command that ran past its limit is a timeout
+        assertThat(connect().exec(List.of("sh", "-c", "echo quick; exit 124"), Duration.ofSeconds(20)))
+                .isEqualTo(new Node.CommandResult(124, "quick\n"));
+    }
+
+    @Test
     void filesGoUpBySftpAndDirectoriesComeBack() throws Exception {
         connect();
         String remote = node.putFile("out/a/one.txt", "one".getBytes());
