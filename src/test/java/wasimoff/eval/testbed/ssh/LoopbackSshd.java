@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,6 +25,7 @@ public final class LoopbackSshd implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
+    private final List<ProcessHandle> family = new CopyOnWriteArrayList<>();
 
     private LoopbackSshd(Process process, int port, Path dir) {
         this.process = process;
@@ -103,11 +106,29 @@ public final class LoopbackSshd implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The processes of this sshd still running: the listener, its per-connection children, and any
+     * process whose command line names this server's configuration. Empty once {@link #close} has returned.
+     */
+    public List<ProcessHandle> leftovers() {
+        String config = dir.resolve("sshd_config").toString();
+        List<ProcessHandle> alive = new ArrayList<>(family);
+        process.toHandle().descendants().forEach(alive::add);
+        ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(config)).forEach(alive::add);
+        return alive.stream().filter(ProcessHandle::isAlive).distinct().toList();
+    }
+
+    /** Stops the listener and the sessions it forked (SIGTERM, then SIGKILL after 10 s). */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        family.addAll(process.toHandle().descendants().toList());
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!leftovers().isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(50);
         }
+        leftovers().forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 }

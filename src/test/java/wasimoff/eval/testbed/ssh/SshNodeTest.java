@@ -45,6 +45,7 @@ class SshNodeTest {
         }
         sshd.close();
         assertThat(sshd.isAlive()).isFalse();
+        assertThat(sshd.leftovers()).as("sshd processes left behind").isEmpty();
     }
 
     private SshNode connect() {
@@ -98,6 +99,19 @@ class SshNodeTest {
         // 124 is also what the remote timeout exits with; only a command that ran past its limit is a timeout
         assertThat(connect().exec(List.of("sh", "-c", "echo quick; exit 124"), Duration.ofSeconds(20)))
                 .isEqualTo(new Node.CommandResult(124, "quick\n"));
+    }
+
+    @Test
+    void aKeyFileTheUserNamesLogsIn() throws Exception {
+        Path file = tmp.resolve("id_ed25519");
+        SshKeygen.run("-q", "-t", "ed25519", "-N", "", "-f", file.toString());
+        ClientKey named = ClientKey.fromFile(file);
+        LoopbackSshd own = LoopbackSshd.start("127.78.0.2", hostKey, named, tmp.resolve("sshd-named"));
+        try (own; var n = SshNode.connect(SPEC, "127.78.0.2", own.port(), "root", hostKey.publicKey(), named,
+                     tmp.resolve("work-named").toString(), Duration.ofSeconds(20))) {
+            assertThat(n.exec(List.of("echo", "in"), Duration.ofSeconds(10)).output()).isEqualTo("in\n");
+        }
+        assertThat(own.leftovers()).isEmpty();
     }
 
     @Test
