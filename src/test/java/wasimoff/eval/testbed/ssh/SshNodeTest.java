@@ -3,6 +3,10 @@ package wasimoff.eval.testbed.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,6 +25,7 @@ import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.system.reference.ReferenceBroker;
 
 class SshNodeTest {
     static final NodeSpec SPEC = new NodeSpec("provider-1", NodeRole.PROVIDER, new ServerType("ccx13", 2, 8, true),
@@ -158,6 +163,35 @@ class SshNodeTest {
         assertThat(service.isAlive()).isFalse();
         assertThat(Files.readString(tmp.resolve("work/services/svc.log"))).contains("got INT");
         assertThat(service.exitCode()).hasValue(0);
+    }
+
+    @Test
+    void oneOfOurJavaServicesRunsFromTheHarnessJarLogsAndIsStoppedByClose() throws Exception {
+        connect();
+        int port = node.freePort();
+        RunningService broker = node.start(new ServiceDefinition.JavaService("broker", ReferenceBroker.class,
+                List.of("--listen", LoopbackSshd.ADDRESS + ":" + port)));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://" + LoopbackSshd.ADDRESS + ":" + port + "/healthz"))
+                .timeout(Duration.ofSeconds(2)).build();
+
+        String answer = Awaitility.await("broker on " + port).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).body(), "OK\n"::equals);
+        assertThat(answer).isEqualTo("OK\n");
+        assertThat(broker.isAlive()).isTrue();
+        assertThat(broker.exitCode()).isEmpty();
+        assertThat(String.join("\n", broker.lastLogLines(50))).contains(Integer.toString(port));
+        assertThat(node.harnessJar()).startsWith(tmp.resolve("work/harness-").toString()).endsWith("/harness.jar");
+
+        broker.close();
+
+        assertThat(broker.isAlive()).isFalse();
+        assertThat(broker.exitCode()).isPresent();
+        assertThat(node.exec(List.of("sh", "-c", "kill -0 -$(cat services/broker.pid)"), Duration.ofSeconds(10))
+                .exitCode()).as("the broker's process group after close").isNotZero();
+        assertThatThrownBy(() -> http.send(health, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
