@@ -40,6 +40,19 @@ public final class LoopbackSshd implements AutoCloseable {
 
     /** Starts sshd on the loopback {@code address} presenting {@code hostKey} and admitting {@code client}. */
     public static LoopbackSshd start(String address, HostKey hostKey, ClientKey client, Path dir) throws Exception {
+        return start(address, freePort(address), hostKey, client, dir);
+    }
+
+    /** A port nothing listens on at the loopback {@code address} just now. */
+    public static int freePort(String address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts sshd on {@code address:port} presenting {@code hostKey} and admitting {@code client}. */
+    public static LoopbackSshd start(String address, int port, HostKey hostKey, ClientKey client, Path dir)
+            throws Exception {
         if (!address.startsWith("127.")) {
             throw new IllegalArgumentException("tests run sshd on loopback addresses only, not " + address);
         }
@@ -51,10 +64,6 @@ public final class LoopbackSshd implements AutoCloseable {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path authorized = dir.resolve("authorized_keys");
         Files.writeString(authorized, client.publicKeyLine() + "\n");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
-            port = s.getLocalPort();
-        }
         Path config = dir.resolve("sshd_config");
         Files.write(config, List.of(
                 "ListenAddress " + address + ":" + port,
