@@ -4,16 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -31,6 +27,8 @@ import wasimoff.eval.testbed.ShellServices;
 public final class SshConnection implements AutoCloseable {
     /** Time to let the remote {@code timeout} report before the local side gives up on a command. */
     private static final Duration LOCAL_GRACE = Duration.ofSeconds(15);
+    /** How long output may still arrive after the exit status before the command counts as ended. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final SSHClient client;
     private final String target;
@@ -87,28 +85,40 @@ public final class SshConnection implements AutoCloseable {
         return execShell(command.stream().map(ShellServices::quote).collect(Collectors.joining(" ")), timeout);
     }
 
-    /** Runs a shell command line as given (pipes, redirections), with the same timeout rule as {@link #exec}. */
+    /**
+     * Runs a shell command line as given (pipes, redirections), with the same timeout rule as
+     * {@link #exec}. The command has ended when it exits: a background process it left holding the
+     * output open does not keep this waiting beyond {@link #DRAIN}.
+     */
     public Node.CommandResult execShell(String commandLine, Duration timeout) {
-        long seconds = Math.max(1, timeout.toSeconds());
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
         long started = System.nanoTime();
+        long giveUp = started + timeout.plus(LOCAL_GRACE).toNanos();
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
-            String out;
-            try {
-                out = output.get(timeout.plus(LOCAL_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                output.cancel(true);
-                abandon(cmd, session);
-                throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
-                        + " and the connection gave no answer after it; the session was closed");
-            } catch (ExecutionException e) {
-                throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed",
-                        new IOException(e.getCause()));
+            OutputReader output = OutputReader.start(cmd.getInputStream(), target);
+            while (!output.awaitEnd(Duration.ofMillis(100))) {
+                if (cmd.getExitStatus() != null) {
+                    output.awaitEnd(DRAIN);
+                    break;
+                }
+                if (System.nanoTime() > giveUp) {
+                    abandon(cmd, session);
+                    throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
+                            + " and no exit status came " + LOCAL_GRACE.toSeconds() + " s after it; the session was"
+                            + " closed. Its output so far:\n" + tail(output.text(), 20));
+                }
             }
-            cmd.join(LOCAL_GRACE.toSeconds(), TimeUnit.SECONDS);
+            if (output.failure() != null) {
+                throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed: "
+                        + output.failure().getMessage(), output.failure());
+            }
             Integer status = cmd.getExitStatus();
+            if (status == null) {
+                status = awaitExitStatus(cmd);
+            }
+            String out = output.text();
             if (status != null && killedByTimeout(status, Duration.ofNanos(System.nanoTime() - started), seconds)) {
                 throw new CommandTimeoutException(target + ": '" + commandLine + "' was killed after " + timeout
                         + "; its output so far:\n" + tail(out, 20));
@@ -120,6 +130,16 @@ public final class SshConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The exit status that may follow the output's end, or null when none comes (the command died of a signal). */
+    private static Integer awaitExitStatus(Session.Command cmd) {
+        try {
+            cmd.join(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException noCloseYet) {
+            // sshj's join throws when the channel is not closed in time; the status is then unknown
+        }
+        return cmd.getExitStatus();
     }
 
     /**
@@ -209,14 +229,6 @@ public final class SshConnection implements AutoCloseable {
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash <= 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String tail(String text, int lines) {

@@ -74,6 +74,7 @@ class SshNodeTest {
         assertThatThrownBy(() -> SshNode.connect(SPEC, LoopbackSshd.ADDRESS, sshd.port(), "root", other.publicKey(),
                 clientKey, tmp.resolve("work").toString(), Duration.ofSeconds(20)))
                 .isInstanceOf(SshConnection.HostKeyMismatchException.class)
+                .hasMessageContaining(LoopbackSshd.ADDRESS + ":" + sshd.port())
                 .hasMessageContaining(hostKey.fingerprint())
                 .hasMessageContaining(other.fingerprint());
     }
@@ -90,13 +91,30 @@ class SshNodeTest {
     @Test
     void aCommandRunningPastItsTimeoutIsKilledAndNamed() throws Exception {
         connect();
-        assertThatThrownBy(() -> node.exec(List.of("sh", "-c", "echo started; sleep 30; touch finished"),
+        assertThatThrownBy(() -> node.exec(List.of("sh", "-c", "echo started; sleep 30.5; touch finished"),
                 Duration.ofSeconds(2)))
                 .isInstanceOf(SshConnection.CommandTimeoutException.class)
-                .hasMessageContaining("sleep 30")
+                .hasMessageContaining("sleep 30.5")
+                .hasMessageContaining("killed after PT2S")
                 .hasMessageContaining("started");
-        Thread.sleep(500);
+        assertThat(node.exec(List.of("pgrep", "-f", "sleep 30[.]5"), Duration.ofSeconds(10)).exitCode())
+                .as("the timed-out command is no longer running").isEqualTo(1);
         assertThat(tmp.resolve("work/finished")).doesNotExist();
+    }
+
+    @Test
+    void aCommandEndsWhenItExitsEvenIfABackgroundChildHoldsItsOutputOpen() {
+        connect();
+        long t0 = System.nanoTime();
+        try {
+            Node.CommandResult r = node.exec(List.of("sh", "-c", "sleep 41.5 & echo started; exit 5"),
+                    Duration.ofSeconds(30));
+
+            assertThat(r).isEqualTo(new Node.CommandResult(5, "started\n"));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            node.exec(List.of("pkill", "-f", "sleep 41[.]5"), Duration.ofSeconds(10));
+        }
     }
 
     @Test
