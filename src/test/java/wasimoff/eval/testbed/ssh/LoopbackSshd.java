@@ -58,7 +58,11 @@ public final class LoopbackSshd implements AutoCloseable {
         }
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
-        Files.createDirectories(Path.of("/run/sshd"));
+        try {
+            Files.createDirectories(Path.of("/run/sshd"));
+        } catch (IOException e) {
+            Assumptions.abort("sshd needs its privilege separation directory /run/sshd: " + e);
+        }
         Path key = dir.resolve("host_key");
         Files.writeString(key, hostKey.privateKeyPem());
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
@@ -80,8 +84,8 @@ public final class LoopbackSshd implements AutoCloseable {
         Process check = new ProcessBuilder(SSHD.toString(), "-t", "-f", config.toString()).redirectErrorStream(true)
                 .start();
         String checkOut = new String(check.getInputStream().readAllBytes());
-        check.waitFor(30, TimeUnit.SECONDS);
-        Assumptions.assumeTrue(check.exitValue() == 0, "sshd rejects a loopback configuration: " + checkOut);
+        Assumptions.assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0,
+                "sshd rejects a loopback configuration: " + checkOut);
         Process sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         LoopbackSshd server = new LoopbackSshd(sshd, port, dir);
@@ -91,16 +95,29 @@ public final class LoopbackSshd implements AutoCloseable {
                 String log = Files.readString(dir.resolve("sshd.log"));
                 Assumptions.abort("sshd exited with " + sshd.exitValue() + ": " + log);
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(address, port), 500);
+            if (answersWithSshBanner(address, port)) {
                 return server;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
         server.close();
         Assumptions.abort("sshd did not accept connections on " + address + ":" + port + " within 15 s");
         return server;
+    }
+
+    /**
+     * Whether an SSH server answers on {@code address:port}: its protocol banner, not merely an open
+     * port (something else may listen there, or the kernel may accept before sshd is ready).
+     */
+    private static boolean answersWithSshBanner(String address, int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(address, port), 500);
+            probe.setSoTimeout(2000);
+            byte[] banner = probe.getInputStream().readNBytes(8);
+            return new String(banner, java.nio.charset.StandardCharsets.US_ASCII).equals("SSH-2.0-");
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public int port() {
@@ -122,9 +139,19 @@ public final class LoopbackSshd implements AutoCloseable {
     public List<ProcessHandle> leftovers() {
         String config = dir.resolve("sshd_config").toString();
         List<ProcessHandle> alive = new ArrayList<>(family);
+        alive.add(process.toHandle());
         process.toHandle().descendants().forEach(alive::add);
-        ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains(config)).forEach(alive::add);
+        ProcessHandle.allProcesses().filter(h -> commandLine(h).contains(config)).forEach(alive::add);
         return alive.stream().filter(ProcessHandle::isAlive).distinct().toList();
+    }
+
+    /** The command line as ps shows it: sshd rewrites its own, which ProcessHandle.Info does not follow. */
+    private static String commandLine(ProcessHandle h) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException gone) {
+            return "";
+        }
     }
 
     /** Stops the listener and the sessions it forked (SIGTERM, then SIGKILL after 10 s). */
