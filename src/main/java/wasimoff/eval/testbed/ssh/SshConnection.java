@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.RemoteResourceInfo;
@@ -29,6 +31,17 @@ public final class SshConnection implements AutoCloseable {
     private static final Duration LOCAL_GRACE = Duration.ofSeconds(15);
     /** How long output may still arrive after the exit status before the command counts as ended. */
     private static final Duration DRAIN = Duration.ofSeconds(2);
+    /**
+     * How often an idle connection asks the server whether it is alive: keeps NAT and firewall state
+     * through a long silent command (a load run), and ends a connection whose server has gone after
+     * five unanswered requests.
+     */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    static {
+        CONFIG.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    }
 
     private final SSHClient client;
     private final String target;
@@ -52,7 +65,8 @@ public final class SshConnection implements AutoCloseable {
         while (attempts == 0 || System.nanoTime() < end) {
             attempts++;
             PinnedHostKey pin = new PinnedHostKey(hostKey);
-            SSHClient client = new SSHClient();
+            SSHClient client = new SSHClient(CONFIG);
+            client.getConnection().getKeepAlive().setKeepAliveInterval((int) KEEP_ALIVE.toSeconds());
             client.addHostKeyVerifier(pin);
             client.setConnectTimeout(10_000);
             client.setTimeout(60_000);
