@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -38,6 +39,11 @@ public final class SshConnection implements AutoCloseable {
      */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final DefaultConfig CONFIG = new DefaultConfig();
+    /**
+     * Commands running at once on one connection. OpenSSH admits 10 sessions per connection
+     * ({@code MaxSessions}) and refuses more with "open failed"; SFTP holds one, and a margin is left.
+     */
+    static final int MAX_COMMANDS = 8;
 
     static {
         CONFIG.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
@@ -45,6 +51,7 @@ public final class SshConnection implements AutoCloseable {
 
     private final SSHClient client;
     private final String target;
+    private final Semaphore commandSlots = new Semaphore(MAX_COMMANDS, true);
     private SFTPClient sftp;
 
     private SshConnection(SSHClient client, String target) {
@@ -109,6 +116,24 @@ public final class SshConnection implements AutoCloseable {
         String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
         long started = System.nanoTime();
         long giveUp = started + timeout.plus(LOCAL_GRACE).toNanos();
+        try {
+            if (!commandSlots.tryAcquire(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new CommandTimeoutException(target + ": '" + commandLine + "' did not start within " + timeout
+                        + ": " + MAX_COMMANDS + " other commands held every session of the connection");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            return run(commandLine, wrapped, timeout, seconds, started, giveUp);
+        } finally {
+            commandSlots.release();
+        }
+    }
+
+    private Node.CommandResult run(String commandLine, String wrapped, Duration timeout, long seconds, long started,
+                                   long giveUp) {
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
             OutputReader output = OutputReader.start(cmd.getInputStream(), target);

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,28 @@ class SshConnectionTest {
             assertThat(connection.exec(List.of("echo", "up"), Duration.ofSeconds(10)).output()).isEqualTo("up\n");
         }
         assertThat(sshd.leftovers()).isEmpty();
+    }
+
+    @Test
+    void manyCommandsAtOnceShareOneConnectionBeyondSshdsSessionLimit() throws Exception {
+        // OpenSSH admits 10 sessions per connection (MaxSessions); a node's watchers, uploads and load run overlap
+        LoopbackSshd sshd = LoopbackSshd.start("127.78.0.7", hostKey, clientKey, tmp.resolve("sshd"));
+        ExecutorService callers = Executors.newFixedThreadPool(24);
+        try (sshd; SshConnection connection = SshConnection.open("127.78.0.7", sshd.port(), "root",
+                hostKey.publicKey(), clientKey, Duration.ofSeconds(20))) {
+            connection.upload("x".getBytes(), tmp.resolve("work/x").toString());
+            List<CompletableFuture<String>> running = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String word = "n" + i;
+                running.add(CompletableFuture.supplyAsync(() -> connection.exec(List.of("sh", "-c",
+                        "sleep 1; echo " + word), Duration.ofSeconds(30)).output(), callers));
+            }
+            for (int i = 0; i < running.size(); i++) {
+                assertThat(running.get(i).get(60, TimeUnit.SECONDS)).isEqualTo("n" + i + "\n");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
