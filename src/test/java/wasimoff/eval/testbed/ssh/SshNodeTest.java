@@ -144,10 +144,19 @@ class SshNodeTest {
         node.putFile("out/two.csv", "x,y\n1,2\n".getBytes());
         assertThat(remote).isEqualTo(tmp.resolve("work/out/a/one.txt").toString());
 
+        byte[] everyByte = new byte[256];
+        for (int i = 0; i < everyByte.length; i++) {
+            everyByte[i] = (byte) i;
+        }
+        node.putFile("out/a/b/c/bytes.bin", everyByte);
+        node.exec(List.of("mkdir", "-p", "out/empty"), Duration.ofSeconds(10));
+
         Path back = tmp.resolve("back");
         node.fetchDirectory("out", back);
         assertThat(back.resolve("a/one.txt")).hasContent("one");
         assertThat(back.resolve("two.csv")).hasContent("x,y\n1,2");
+        assertThat(back.resolve("a/b/c/bytes.bin")).hasBinaryContent(everyByte);
+        assertThat(back.resolve("empty")).isEmptyDirectory();
     }
 
     @Test
