@@ -160,6 +160,26 @@ class SshNodeTest {
     }
 
     @Test
+    void freePortsAreOnesNothingListensOnAndAreNotHandedOutTwice() throws Exception {
+        connect();
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            ports.add(node.freePort());
+        }
+        String listening = node.exec(List.of("ss", "-Htln"), Duration.ofSeconds(10)).output();
+
+        assertThat(ports).hasSize(12).allSatisfy(p -> {
+            assertThat(p).isBetween(20_000, 29_999);
+            assertThat(listening).doesNotContain(":" + p + " ");
+        });
+        for (int p : ports.stream().limit(5).toList()) {
+            try (var s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getByName(LoopbackSshd.ADDRESS))) {
+                assertThat(s.getLocalPort()).isEqualTo(p);
+            }
+        }
+    }
+
+    @Test
     void anExecutableIsUploadedOnceAndRunsThere() throws Exception {
         connect();
         Path script = tmp.resolve("hello.sh");
