@@ -40,6 +40,20 @@ public final class LoopbackSshd implements AutoCloseable {
         if (!address.startsWith("127.")) {
             throw new IllegalArgumentException("tests run sshd on loopback addresses only, not " + address);
         }
+        return start(address, java.util.function.UnaryOperator.identity(), hostKey, client, dir);
+    }
+
+    /**
+     * Starts sshd inside the test host {@code namespace} (a network namespace of ours), on its
+     * address: what runs over this SSH connection sees that address as its own.
+     */
+    public static LoopbackSshd startIn(wasimoff.eval.testbed.embedded.NetworkNamespace namespace, HostKey hostKey,
+                                       ClientKey client, Path dir) throws Exception {
+        return start(namespace.address(), namespace::command, hostKey, client, dir);
+    }
+
+    private static LoopbackSshd start(String address, java.util.function.UnaryOperator<List<String>> wrap,
+                                      HostKey hostKey, ClientKey client, Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
         Files.createDirectories(Path.of("/run/sshd"));
@@ -48,8 +62,9 @@ public final class LoopbackSshd implements AutoCloseable {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path authorized = dir.resolve("authorized_keys");
         Files.writeString(authorized, client.publicKeyLine() + "\n");
+        // a port free on this machine's loopback is as good as any inside a fresh namespace
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Path config = dir.resolve("sshd_config");
@@ -70,7 +85,7 @@ public final class LoopbackSshd implements AutoCloseable {
         String checkOut = new String(check.getInputStream().readAllBytes());
         check.waitFor(30, TimeUnit.SECONDS);
         Assumptions.assumeTrue(check.exitValue() == 0, "sshd rejects a loopback configuration: " + checkOut);
-        Process sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+        Process sshd = new ProcessBuilder(wrap.apply(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         LoopbackSshd server = new LoopbackSshd(sshd, port, dir);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
