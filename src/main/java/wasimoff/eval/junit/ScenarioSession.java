@@ -98,8 +98,11 @@ public final class ScenarioSession implements AutoCloseable {
         }
         RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
                 settings.fleets(), settings.placements(), settings.engine(), notes);
-        boolean wan = !"off".equals(properties.getProperty("wan"));
-        notes.add("wan = " + (wan ? "on: connections between locations pay the seed's measured round-trip times"
+        // real servers need no emulation: their network is the one being measured
+        boolean cloud = effective.testbed().equals("hetzner");
+        boolean wan = !cloud && !"off".equals(properties.getProperty("wan"));
+        notes.add("wan = " + (cloud ? "real: the servers are in their locations"
+                : wan ? "on: connections between locations pay the seed's measured round-trip times"
                 : "off (from -Dwan=off)"));
         List<ScenarioPoint> points = Sweep.points(scenario, effective);
         Path root = scenarios.toAbsolutePath().getParent();
@@ -244,7 +247,7 @@ public final class ScenarioSession implements AutoCloseable {
             AllureReport.text("WARNING: no WAN latency", warning);
             params.put("wan emulation", "NOT applied to " + point.system());
         } else {
-            params.put("wan emulation", wan ? "on" : "off");
+            params.put("wan emulation", settings.testbed().equals("hetzner") ? "none (real network)" : wan ? "on" : "off");
         }
         AllureReport.parameters(params);
         List<Node> active = providers == null
