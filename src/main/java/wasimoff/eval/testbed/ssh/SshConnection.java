@@ -91,6 +91,7 @@ public final class SshConnection implements AutoCloseable {
     public Node.CommandResult execShell(String commandLine, Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
         String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
+        long started = System.nanoTime();
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
@@ -106,7 +107,9 @@ public final class SshConnection implements AutoCloseable {
             }
             cmd.join(LOCAL_GRACE.toSeconds(), TimeUnit.SECONDS);
             Integer status = cmd.getExitStatus();
-            if (status != null && (status == 124 || status == 137)) {
+            // 124 and 137 are what timeout answers, but a program may exit with them on its own
+            boolean limitPassed = System.nanoTime() - started >= timeout.toNanos();
+            if (status != null && (status == 124 || status == 137) && limitPassed) {
                 throw new CommandTimeoutException(target + ": '" + commandLine + "' was killed after " + timeout
                         + "; its output so far:\n" + tail(out, 20));
             }

@@ -94,6 +94,11 @@ class SshNodeTest {
     }
 
     @Test
+    void aProgramThatExitsWithTimeoutsOwnStatusInTimeIsNotATimeout() {
+        assertThat(connect().exec(List.of("sh", "-c", "exit 124"), Duration.ofSeconds(20)).exitCode()).isEqualTo(124);
+    }
+
+    @Test
     void filesGoUpBySftpAndDirectoriesComeBack() throws Exception {
         connect();
         String remote = node.putFile("out/a/one.txt", "one".getBytes());
