@@ -76,6 +76,11 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
     public static ScenarioSession open(String id, Properties properties) {
+        return open(id, properties, Testbeds::create);
+    }
+
+    /** {@link #open(String, Properties)} with the testbed made by {@code testbeds}. */
+    public static ScenarioSession open(String id, Properties properties, Testbeds.Factory testbeds) {
         Path scenarios = ScenarioLoader.defaultDirectory();
         Scenario scenario = ScenarioLoader.of(scenarios).load(id);
         RunSettings settings;
@@ -113,7 +118,7 @@ public final class ScenarioSession implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = Testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
+            testbed = testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
             throw new ExtensionConfigurationException("-Dtestbed=" + effective.testbed() + ": " + e.getMessage(), e);
