@@ -76,6 +76,11 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
     public static ScenarioSession open(String id, Properties properties) {
+        return open(id, properties, Testbeds::create);
+    }
+
+    /** {@link #open(String, Properties)} with the testbed made by {@code testbeds}. */
+    public static ScenarioSession open(String id, Properties properties, Testbeds.Factory testbeds) {
         Path scenarios = ScenarioLoader.defaultDirectory();
         Scenario scenario = ScenarioLoader.of(scenarios).load(id);
         RunSettings settings;
@@ -98,8 +103,11 @@ public final class ScenarioSession implements AutoCloseable {
         }
         RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
                 settings.fleets(), settings.placements(), settings.engine(), notes);
-        boolean wan = !"off".equals(properties.getProperty("wan"));
-        notes.add("wan = " + (wan ? "on: connections between locations pay the seed's measured round-trip times"
+        // real servers need no emulation: their network is the one being measured
+        boolean cloud = effective.testbed().equals("hetzner");
+        boolean wan = !cloud && !"off".equals(properties.getProperty("wan"));
+        notes.add("wan = " + (cloud ? "real: the servers are in their locations"
+                : wan ? "on: connections between locations pay the seed's measured round-trip times"
                 : "off (from -Dwan=off)"));
         List<ScenarioPoint> points = Sweep.points(scenario, effective);
         Path root = scenarios.toAbsolutePath().getParent();
@@ -110,7 +118,7 @@ public final class ScenarioSession implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = Testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
+            testbed = testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
             throw new ExtensionConfigurationException("-Dtestbed=" + effective.testbed() + ": " + e.getMessage(), e);
@@ -244,7 +252,7 @@ public final class ScenarioSession implements AutoCloseable {
             AllureReport.text("WARNING: no WAN latency", warning);
             params.put("wan emulation", "NOT applied to " + point.system());
         } else {
-            params.put("wan emulation", wan ? "on" : "off");
+            params.put("wan emulation", settings.testbed().equals("hetzner") ? "none (real network)" : wan ? "on" : "off");
         }
         AllureReport.parameters(params);
         List<Node> active = providers == null

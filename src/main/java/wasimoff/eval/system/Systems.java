@@ -10,13 +10,12 @@ public final class Systems {
     private Systems() {
     }
 
-    /** Why {@code id} cannot run on {@code testbed}, or empty when it can. */
+    /** Why {@code id} cannot run on {@code testbed} (empty: on any testbed), or empty when it can. */
     public static Optional<String> unavailable(String id, String testbed) {
         return switch (id) {
             case "reference" -> Optional.empty();
             case "wasimoff" -> WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-            case "serverledge" -> ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(),
-                    testbed.isEmpty() ? "embedded" : testbed);
+            case "serverledge" -> ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(), testbed);
             default -> Optional.of("unknown system '" + id + "'");
         };
     }

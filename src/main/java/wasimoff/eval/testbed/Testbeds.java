@@ -21,6 +21,12 @@ public final class Testbeds {
     private Testbeds() {
     }
 
+    /** How a session gets its testbed: {@link Testbeds#create} unless a test supplies its own. */
+    @FunctionalInterface
+    public interface Factory {
+        Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId, Properties properties);
+    }
+
     /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */
     public static Testbed create(String kind, Path workDir, boolean emulateWan) {
         return create(kind, workDir, emulateWan, "adhoc", System.getProperties());

@@ -39,6 +39,7 @@ public final class HetznerTestbed implements Testbed {
     private final NodeConnector connector;
     private final PrintStream out;
     private final Map<String, Provisioned> provisioned = new LinkedHashMap<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Thread shutdownHook;
     private Long sshKeyId;
     private Long firewallId;
@@ -81,6 +82,9 @@ public final class HetznerTestbed implements Testbed {
         out.println("[hetzner] cost estimate: " + estimate + "; cap " + settings.maxHourlyEur() + " EUR/h (-D"
                 + HetznerSettings.MAX_HOURLY + ")");
         estimate.requireAtMost(settings.maxHourlyEur());
+        parameters.put("hetzner run", labels.runId());
+        parameters.put("hetzner image", settings.image());
+        parameters.put("hourly cost estimate", estimate.toString());
 
         releaseUnwanted(specs);
         List<NodeSpec> missing = specs.stream().filter(s -> !provisioned.containsKey(s.name())).toList();
@@ -215,6 +219,12 @@ public final class HetznerTestbed implements Testbed {
 
     private String serverName(NodeSpec spec) {
         return "we-" + labels.runId() + "-" + spec.name();
+    }
+
+    /** The run id, image and cost estimate, for every result of this testbed. */
+    @Override
+    public synchronized Map<String, String> parameters() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     @Override

@@ -14,13 +14,9 @@ import wasimoff.eval.testbed.Node;
  * and installed only when missing, so setting up a reused server costs one command per requirement.
  */
 public final class NodeSetup {
-    /**
-     * apt-get waiting up to 5 minutes for the package lock: on a fresh server apt's daily timers and
-     * unattended-upgrades often hold it for the first minutes, and apt-get would fail at once.
-     */
-    private static final String APT = "export DEBIAN_FRONTEND=noninteractive;"
-            + " apt-get -o DPkg::Lock::Timeout=300 update -q"
-            + " && apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends ";
+    // a fresh server's apt timers may hold the package lock for minutes: wait for it, not fail
+    private static final String APT = "export DEBIAN_FRONTEND=noninteractive; apt-get -o DPkg::Lock::Timeout=300"
+            + " update -q && apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends ";
 
     /** Waits for cloud-init to finish: until then it holds apt's lock and may still be writing the host key. */
     public static final Requirement CLOUD_INIT = new Requirement("cloud-init finished",

@@ -123,6 +123,8 @@ class HetznerTestbedTest {
         assertThat(nodes).allMatch(n -> n.host().startsWith("127.79."));
         assertThat(console.toString()).contains("cost estimate: 0.12 EUR incl. VAT per hour for 5 servers")
                 .contains("5/5 running");
+        assertThat(testbed.parameters()).containsEntry("hetzner run", "20261125t080000-abcd")
+                .containsEntry("hetzner image", "debian-12");
         assertThat(fake.servers).hasSize(5);
         assertThat(fake.servers.values()).allSatisfy(s -> {
             assertThat(s.get("labels").get("wasimoff-eval").asText()).isEqualTo("true");

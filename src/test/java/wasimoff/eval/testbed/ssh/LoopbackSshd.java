@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -56,6 +57,21 @@ public final class LoopbackSshd implements AutoCloseable {
         if (!address.startsWith("127.")) {
             throw new IllegalArgumentException("tests run sshd on loopback addresses only, not " + address);
         }
+        return start(address, port, UnaryOperator.identity(), hostKey, client, dir);
+    }
+
+    /**
+     * Starts sshd inside the test host {@code namespace} (a network namespace of ours), on its
+     * address: what runs over this SSH connection sees that address as its own.
+     */
+    public static LoopbackSshd startIn(wasimoff.eval.testbed.embedded.NetworkNamespace namespace, HostKey hostKey,
+                                       ClientKey client, Path dir) throws Exception {
+        // a port free on this machine's loopback is as good as any inside a fresh namespace
+        return start(namespace.address(), freePort("127.0.0.1"), namespace::command, hostKey, client, dir);
+    }
+
+    private static LoopbackSshd start(String address, int port, UnaryOperator<List<String>> wrap, HostKey hostKey,
+                                      ClientKey client, Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
         try {
@@ -86,7 +102,7 @@ public final class LoopbackSshd implements AutoCloseable {
         String checkOut = new String(check.getInputStream().readAllBytes());
         Assumptions.assumeTrue(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0,
                 "sshd rejects a loopback configuration: " + checkOut);
-        Process sshd = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+        Process sshd = new ProcessBuilder(wrap.apply(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         LoopbackSshd server = new LoopbackSshd(sshd, port, dir);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
