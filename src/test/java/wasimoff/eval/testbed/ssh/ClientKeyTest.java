@@ -16,14 +16,14 @@ class ClientKeyTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} key in {1} format")
-    @CsvSource({"ed25519, RFC4716", "ecdsa, PEM", "rsa, RFC4716"})
+    @CsvSource({"ecdsa, PEM", "rsa, RFC4716"}) // ed25519 in OpenSSH's format: KeysTest
     void aKeyFileTheUserNamesGivesTheSamePublicLineAsSshKeygen(String type, String format) throws Exception {
         Path file = tmp.resolve("id_" + type);
         SshKeygen.run("-q", "-t", type, "-m", format, "-N", "", "-C", "user@example", "-f", file.toString());
 
         ClientKey key = ClientKey.fromFile(file);
 
-        assertThat(key.publicKeyLine()).isEqualTo(HostKeyTest.fields(Files.readString(tmp.resolve("id_" + type + ".pub"))
+        assertThat(key.publicKeyLine()).isEqualTo(SshKeygen.fields(Files.readString(tmp.resolve("id_" + type + ".pub"))
                 .trim(), 2));
         assertThat(key.isGenerated()).isFalse();
     }

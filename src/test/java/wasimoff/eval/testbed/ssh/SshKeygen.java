@@ -26,4 +26,10 @@ final class SshKeygen {
         }
         return out;
     }
+
+    /** The first {@code count} space-separated fields of a key line (type and key, without the comment). */
+    static String fields(String line, int count) {
+        String[] parts = line.split(" ");
+        return String.join(" ", java.util.Arrays.copyOf(parts, Math.min(count, parts.length)));
+    }
 }
