@@ -67,8 +67,9 @@ public sealed interface ShellServices {
 
         @Override
         public String start(String name, List<String> command, Map<String, String> environment, String stopSignal) {
-            String env = environment.entrySet().stream().map(e -> " --setenv=" + ShellServices.quote(
-                    e.getKey() + "=" + e.getValue())).sorted().collect(Collectors.joining());
+            String env = environment.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> " --setenv=" + ShellServices.quote(e.getKey() + "=" + e.getValue()))
+                    .collect(Collectors.joining());
             return "systemctl reset-failed " + unit(name) + " 2>/dev/null; systemd-run --quiet --unit=" + unit(name)
                     + " --working-directory=" + ShellServices.quote(workDir) + " --property=KillSignal=SIG" + stopSignal
                     + " --property=TimeoutStopSec=10" + env + " -- " + words(command);
@@ -124,8 +125,8 @@ public sealed interface ShellServices {
          * signal (a trap, not an ignore, so the service keeps its default handling) to record it.
          */
         public String run(String name, List<String> command, Map<String, String> environment) {
-            String env = environment.entrySet().stream().map(e -> ShellServices.quote(e.getKey() + "=" + e.getValue()))
-                    .sorted().collect(Collectors.joining(" "));
+            String env = environment.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> ShellServices.quote(e.getKey() + "=" + e.getValue())).collect(Collectors.joining(" "));
             return "exec > " + file(name, ".log") + " 2>&1 < /dev/null; trap true INT TERM; echo $$ > "
                     + file(name, ".pid") + "; " + (env.isEmpty() ? "" : "env " + env + " ") + words(command)
                     + "; echo $? > " + file(name, ".exit");

@@ -4,17 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.RemoteResourceInfo;
@@ -31,9 +30,28 @@ import wasimoff.eval.testbed.ShellServices;
 public final class SshConnection implements AutoCloseable {
     /** Time to let the remote {@code timeout} report before the local side gives up on a command. */
     private static final Duration LOCAL_GRACE = Duration.ofSeconds(15);
+    /** How long output may still arrive after the exit status before the command counts as ended. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
+    /**
+     * How often an idle connection asks the server whether it is alive: keeps NAT and firewall state
+     * through a long silent command (a load run), and ends a connection whose server has gone after
+     * five unanswered requests.
+     */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+    /**
+     * Commands running at once on one connection. OpenSSH admits 10 sessions per connection
+     * ({@code MaxSessions}) and refuses more with "open failed"; SFTP holds one, and a margin is left.
+     */
+    static final int MAX_COMMANDS = 8;
+
+    static {
+        CONFIG.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+    }
 
     private final SSHClient client;
     private final String target;
+    private final Semaphore commandSlots = new Semaphore(MAX_COMMANDS, true);
     private SFTPClient sftp;
 
     private SshConnection(SSHClient client, String target) {
@@ -54,7 +72,8 @@ public final class SshConnection implements AutoCloseable {
         while (attempts == 0 || System.nanoTime() < end) {
             attempts++;
             PinnedHostKey pin = new PinnedHostKey(hostKey);
-            SSHClient client = new SSHClient();
+            SSHClient client = new SSHClient(CONFIG);
+            client.getConnection().getKeepAlive().setKeepAliveInterval((int) KEEP_ALIVE.toSeconds());
             client.addHostKeyVerifier(pin);
             client.setConnectTimeout(10_000);
             client.setTimeout(60_000);
@@ -87,29 +106,59 @@ public final class SshConnection implements AutoCloseable {
         return execShell(command.stream().map(ShellServices::quote).collect(Collectors.joining(" ")), timeout);
     }
 
-    /** Runs a shell command line as given (pipes, redirections), with the same timeout rule as {@link #exec}. */
+    /**
+     * Runs a shell command line as given (pipes, redirections), with the same timeout rule as
+     * {@link #exec}. The command has ended when it exits: a background process it left holding the
+     * output open does not keep this waiting beyond {@link #DRAIN}.
+     */
     public Node.CommandResult execShell(String commandLine, Duration timeout) {
-        long seconds = Math.max(1, timeout.toSeconds());
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         String wrapped = "timeout -k 5 " + seconds + " sh -c " + ShellServices.quote(commandLine) + " 2>&1";
         long started = System.nanoTime();
+        long giveUp = started + timeout.plus(LOCAL_GRACE).toNanos();
+        try {
+            if (!commandSlots.tryAcquire(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw new CommandTimeoutException(target + ": '" + commandLine + "' did not start within " + timeout
+                        + ": " + MAX_COMMANDS + " other commands held every session of the connection");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            return run(commandLine, wrapped, timeout, seconds, started, giveUp);
+        } finally {
+            commandSlots.release();
+        }
+    }
+
+    private Node.CommandResult run(String commandLine, String wrapped, Duration timeout, long seconds, long started,
+                                   long giveUp) {
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(wrapped);
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(cmd.getInputStream()));
-            String out;
-            try {
-                out = output.get(timeout.plus(LOCAL_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
-                        + " and the connection gave no answer after it");
-            } catch (ExecutionException e) {
-                throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed",
-                        new IOException(e.getCause()));
+            OutputReader output = OutputReader.start(cmd.getInputStream(), target);
+            while (!output.awaitEnd(Duration.ofMillis(100))) {
+                if (cmd.getExitStatus() != null) {
+                    output.awaitEnd(DRAIN);
+                    break;
+                }
+                if (System.nanoTime() > giveUp) {
+                    abandon(cmd, session);
+                    throw new CommandTimeoutException(target + ": '" + commandLine + "' did not end within " + timeout
+                            + " and no exit status came " + LOCAL_GRACE.toSeconds() + " s after it; the session was"
+                            + " closed. Its output so far:\n" + tail(output.text(), 20));
+                }
             }
-            cmd.join(LOCAL_GRACE.toSeconds(), TimeUnit.SECONDS);
+            if (output.failure() != null) {
+                throw new UncheckedIOException(target + ": reading the output of '" + commandLine + "' failed: "
+                        + output.failure().getMessage(), output.failure());
+            }
             Integer status = cmd.getExitStatus();
-            // 124 and 137 are what timeout answers, but a program may exit with them on its own
-            boolean limitPassed = System.nanoTime() - started >= timeout.toNanos();
-            if (status != null && (status == 124 || status == 137) && limitPassed) {
+            if (status == null) {
+                status = awaitExitStatus(cmd);
+            }
+            String out = output.text();
+            if (status != null && killedByTimeout(status, Duration.ofNanos(System.nanoTime() - started), seconds)) {
                 throw new CommandTimeoutException(target + ": '" + commandLine + "' was killed after " + timeout
                         + "; its output so far:\n" + tail(out, 20));
             }
@@ -120,6 +169,25 @@ public final class SshConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The exit status that may follow the output's end, or null when none comes (the command died of a signal). */
+    private static Integer awaitExitStatus(Session.Command cmd) {
+        try {
+            cmd.join(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException noCloseYet) {
+            // sshj's join throws when the channel is not closed in time; the status is then unknown
+        }
+        return cmd.getExitStatus();
+    }
+
+    /**
+     * Whether the remote {@code timeout} ended the command: its exit statuses 124 (stopped by SIGTERM)
+     * and 137 (SIGKILL after the grace) count only once the limit has passed, so a command that
+     * exits 124 by itself, or is killed early by something else, keeps its own status.
+     */
+    static boolean killedByTimeout(int status, Duration elapsed, long limitSeconds) {
+        return (status == 124 || status == 137) && elapsed.compareTo(Duration.ofSeconds(limitSeconds)) >= 0;
     }
 
     /** Writes {@code content} to {@code remotePath}, creating its directory. */
@@ -202,14 +270,6 @@ public final class SshConnection implements AutoCloseable {
         return slash <= 0 ? "" : path.substring(0, slash);
     }
 
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String tail(String text, int lines) {
         List<String> all = text.lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -221,6 +281,23 @@ public final class SshConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Gives up on a command whose connection stopped answering: asks the server to pass SIGTERM on
+     * (the remote {@code timeout} forwards it to the command) and closes the session, both best effort.
+     */
+    private static void abandon(Session.Command cmd, Session session) {
+        try {
+            cmd.signal(net.schmizz.sshj.connection.channel.direct.Signal.TERM);
+        } catch (IOException | RuntimeException ignored) {
+            // the server may not take signal requests, or the connection is gone
+        }
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closed by the failing connection already
         }
     }
 

@@ -47,6 +47,13 @@ class KeysTest {
         assertThat(key.toString()).doesNotContain("PRIVATE");
     }
 
+    @Test
+    void everyServerGetsAHostKeyOfItsOwnInTheTypeCloudInitNames() {
+        assertThat(HostKey.generate().fingerprint()).isNotEqualTo(HostKey.generate().fingerprint());
+        assertThat(HostKey.CLOUD_INIT_TYPE + "_private").isEqualTo("ecdsa_private");
+        assertThat(HostKey.generate().publicKeyLine()).startsWith("ecdsa-sha2-nistp256 AAAA");
+    }
+
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
