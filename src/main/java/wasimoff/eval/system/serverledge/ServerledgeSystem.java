@@ -107,7 +107,8 @@ public final class ServerledgeSystem implements SystemUnderTest {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             if (d.providers().stream().allMatch(Node::usesThisMachinesDockerEngine)) {
-                Path work = Files.createTempDirectory("wasimoff-eval-serverledge");
+                // this machine's side: the engine's log and the image's build directory
+                Path work = Files.createDirectories(Path.of("target", "serverledge"));
                 engine = DockerEngine.start(work);
                 image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), NativeTsp.muslStatic(), work);
                 parameters.put("docker engine", engine.version());
