@@ -1,7 +1,6 @@
 package wasimoff.eval.testbed;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import wasimoff.eval.testbed.docker.DockerTestbed;
 import wasimoff.eval.testbed.embedded.EmbeddedTestbed;

@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -43,7 +41,6 @@ public final class ContainerNode implements Node {
     private final String host;
     private final ShellServices.PlainProcesses services = new ShellServices.PlainProcesses(WORK);
     private final Set<Integer> handedOut = new HashSet<>();
-    private final List<RunningService> started = new ArrayList<>();
     private final Set<String> installed = new HashSet<>();
     private String harnessJar;
 
@@ -115,12 +112,7 @@ public final class ContainerNode implements Node {
             throw new IllegalStateException("interrupted while starting " + service.name(), e);
         }
         check(shell(services.awaitStarted(service.name()), SHORT), "starting " + service.name());
-        ShellService running = new ShellService(service.name(), this, this::shell, services,
-                launch.stopSignal());
-        synchronized (started) {
-            started.add(running);
-        }
-        return running;
+        return new ShellService(service.name(), this, this::shell, services, launch.stopSignal());
     }
 
     @Override
@@ -202,15 +194,6 @@ public final class ContainerNode implements Node {
             harnessJar = dir + "/" + HarnessBundle.JAR;
         }
         return harnessJar;
-    }
-
-    /** The last lines each service started here logged, for the report. */
-    Map<String, List<String>> serviceLogs(int lines) {
-        Map<String, List<String>> logs = new java.util.LinkedHashMap<>();
-        synchronized (started) {
-            started.forEach(s -> logs.put(s.name(), s.lastLogLines(lines)));
-        }
-        return logs;
     }
 
     private String resolve(String path) {

@@ -148,13 +148,6 @@ public final class DockerTestbed implements Testbed {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
-    /** The last log lines of every service started on the nodes, by node and service. */
-    public Map<String, List<String>> serviceLogs(int lines) {
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        nodes.values().forEach(n -> n.serviceLogs(lines).forEach((s, l) -> all.put(n.name() + "/" + s, l)));
-        return all;
-    }
-
     /**
      * Removes containers this harness left behind: all with the harness label, or with
      * {@code thisRunOnly} only this run's.

@@ -68,11 +68,6 @@ public final class HetznerTestbed implements Testbed {
         return "hetzner";
     }
 
-    /** The run's labels, e.g. for the cleanup command. */
-    public RunLabels labels() {
-        return labels;
-    }
-
     @Override
     public synchronized List<Node> provision(List<NodeSpec> specs) {
         if (closed) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -83,11 +82,6 @@ public final class SshNode implements Node, AutoCloseable {
     @Override
     public String host() {
         return host;
-    }
-
-    /** The work directory on the server; relative paths of {@link #putFile} and {@link #exec} start there. */
-    public String workDirectory() {
-        return workDir;
     }
 
     /** Whether services run as systemd units here (otherwise as plain processes). */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.junit.ScenarioSession;
 import wasimoff.eval.report.RunResult;
 import wasimoff.eval.scenario.ScenarioPoint;
-import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.embedded.NetworkNamespace;
 import wasimoff.eval.testbed.hetzner.api.HetznerClient;
 import wasimoff.eval.testbed.hetzner.api.HetznerToken;

@@ -22,7 +22,6 @@ import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.hetzner.api.HetznerClient;
 import wasimoff.eval.testbed.hetzner.api.HetznerToken;
 import wasimoff.eval.testbed.ssh.ClientKey;
-import wasimoff.eval.testbed.ssh.HostKey;
 import wasimoff.eval.testbed.ssh.LoopbackSshd;
 import wasimoff.eval.testbed.ssh.SshNode;
 
