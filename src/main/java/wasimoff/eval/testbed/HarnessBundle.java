@@ -34,12 +34,27 @@ public final class HarnessBundle {
     /** The jar to run: {@code java -jar <dir>/harness.jar}. */
     public static final String JAR = "harness.jar";
 
+    /** Where nodes' harness bundles are built: Maven's output directory of the project being run. */
+    private static final Path DEFAULT_ROOT = Path.of("target", "harness");
+    private static HarnessBundle ofThisJvm;
+
     private final Path dir;
     private final String hash;
 
     private HarnessBundle(Path dir, String hash) {
         this.dir = dir;
         this.hash = hash;
+    }
+
+    /**
+     * The bundle of this JVM's class path under {@code target/harness}, hashed and built once per
+     * JVM: every remote node asks for it, and hashing the class path reads all of it.
+     */
+    public static synchronized HarnessBundle ofThisJvm() {
+        if (ofThisJvm == null) {
+            ofThisJvm = ofThisJvm(DEFAULT_ROOT);
+        }
+        return ofThisJvm;
     }
 
     /** The bundle of this JVM's class path under {@code root} (built there unless already present). */

@@ -188,7 +188,7 @@ public final class ContainerNode implements Node {
     @Override
     public synchronized String harnessJar() {
         if (harnessJar == null) {
-            HarnessBundle bundle = HarnessBundle.ofThisJvm(Path.of("target", "harness"));
+            HarnessBundle bundle = HarnessBundle.ofThisJvm();
             String dir = "/opt/harness-" + bundle.hash();
             container.copyFileToContainer(MountableFile.forHostPath(bundle.directory()), dir);
             harnessJar = dir + "/" + HarnessBundle.JAR;

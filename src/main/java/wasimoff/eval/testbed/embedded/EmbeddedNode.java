@@ -143,7 +143,7 @@ final class EmbeddedNode implements Node {
 
     @Override
     public String harnessJar() {
-        return HarnessBundle.ofThisJvm(Path.of("target", "harness")).directory().toAbsolutePath()
+        return HarnessBundle.ofThisJvm().directory().toAbsolutePath()
                 .resolve(HarnessBundle.JAR).toString();
     }
 

@@ -164,7 +164,7 @@ public final class SshNode implements Node, AutoCloseable {
     @Override
     public synchronized String harnessJar() {
         if (harnessJar == null) {
-            HarnessBundle bundle = HarnessBundle.ofThisJvm(Path.of("target", "harness"));
+            HarnessBundle bundle = HarnessBundle.ofThisJvm();
             String dir = workDir + "/harness-" + bundle.hash();
             if (!connection.exists(dir + "/" + HarnessBundle.JAR)) {
                 String partial = dir + ".partial";
