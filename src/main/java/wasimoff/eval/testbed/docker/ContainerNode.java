@@ -33,7 +33,7 @@ import wasimoff.eval.testbed.ShellServices;
  * ({@link ShellServices.PlainProcesses}), started by a detached exec.
  */
 public final class ContainerNode implements Node {
-    private static final String WORK = "/work";
+    private static final String WORK = NodeImage.WORK_DIR;
     private static final Duration SHORT = Duration.ofSeconds(60);
 
     private final NodeSpec spec;
@@ -43,6 +43,7 @@ public final class ContainerNode implements Node {
     private final Set<Integer> handedOut = new HashSet<>();
     private final Set<String> installed = new HashSet<>();
     private String harnessJar;
+    private String cpuLimit;
 
     ContainerNode(NodeSpec spec, GenericContainer<?> container) {
         this.spec = spec;
@@ -75,10 +76,14 @@ public final class ContainerNode implements Node {
      * The CPU limit the container's cgroup enforces as quota and period in microseconds, e.g.
      * {@code 200000 100000} = 2 CPUs ({@code cpu.max} of cgroup v2, the CFS files of v1).
      */
-    public String cpuLimit() {
-        return shell("if [ -f /sys/fs/cgroup/cpu.max ]; then cat /sys/fs/cgroup/cpu.max; else echo"
-                + " $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us); fi", SHORT)
-                .output().strip();
+    public synchronized String cpuLimit() {
+        // fixed for the container's life: read once, reported at every provisioning
+        if (cpuLimit == null) {
+            cpuLimit = shell("if [ -f /sys/fs/cgroup/cpu.max ]; then cat /sys/fs/cgroup/cpu.max; else echo"
+                    + " $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us); fi",
+                    SHORT).output().strip();
+        }
+        return cpuLimit;
     }
 
     /** The memory limit the container's cgroup enforces, in bytes. */
@@ -124,8 +129,7 @@ public final class ContainerNode implements Node {
     CommandResult shell(String commandLine, Duration timeout) {
         try {
             Container.ExecResult r = container.execInContainer("timeout", "-s", "KILL",
-                    Long.toString(Math.max(1, timeout.toSeconds())), "sh", "-c", "mkdir -p " + WORK + "; "
-                            + commandLine + " 2>&1");
+                    Long.toString(Math.max(1, timeout.toSeconds())), "sh", "-c", commandLine + " 2>&1");
             if (r.getExitCode() == 137) {
                 throw new IllegalStateException(name() + ": '" + commandLine + "' was killed after " + timeout
                         + "; its output so far:\n" + r.getStdout());

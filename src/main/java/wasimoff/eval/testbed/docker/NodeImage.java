@@ -24,6 +24,8 @@ import wasimoff.eval.testbed.LocalCommand;
 public final class NodeImage {
     /** The label every image and container of this harness carries. */
     public static final String LABEL = "wasimoff-eval";
+    /** The nodes' work directory, present in the image. */
+    public static final String WORK_DIR = "/work";
     private static final Path BUSYBOX = Path.of("/bin/busybox");
     private static final String MODULES = "java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.httpserver,"
             + "jdk.zipfs,jdk.net";
@@ -70,6 +72,7 @@ public final class NodeImage {
             installBusybox(rootfs);
             installLibraries(rootfs);
             Files.createDirectories(rootfs.resolve("tmp"));
+            Files.createDirectories(rootfs.resolve(WORK_DIR.substring(1)));
             Files.createDirectories(rootfs.resolve("etc"));
             Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
             Files.createDirectories(rootfs.resolve("root"));
@@ -142,7 +145,7 @@ public final class NodeImage {
     private static String inputsHash() throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(("recipe 1|" + MODULES + "|" + System.getProperty("java.home") + "|"
+            digest.update(("recipe 2|" + MODULES + "|" + System.getProperty("java.home") + "|"
                     + System.getProperty("java.runtime.version")).getBytes());
             digest.update(Files.readAllBytes(BUSYBOX));
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
