@@ -14,9 +14,6 @@ import wasimoff.eval.testbed.ssh.ClientKey;
 
 /** Creates the testbed a run asks for with {@code -Dtestbed=}. */
 public final class Testbeds {
-    /** Overrides Hetzner's API endpoint; for tests against a mock API only. */
-    public static final String HETZNER_API_URL = "hetzner.api-url";
-
     private Testbeds() {
     }
 
@@ -52,8 +49,7 @@ public final class Testbeds {
         HetznerToken token = HetznerToken.fromEnvironment();
         HetznerSettings settings = HetznerSettings.from(properties);
         ClientKey key = ClientKey.from(properties);
-        HetznerClient api = HetznerClient.builder(() -> token)
-                .baseUrl(properties.getProperty(HETZNER_API_URL, HetznerClient.DEFAULT_BASE_URL)).build();
+        HetznerClient api = HetznerSettings.apiClient(token, properties);
         return new HetznerTestbed(api, settings, new RunLabels(RunLabels.newRunId(), scenarioId), key.publicKeyLine(),
                 new SshConnector(key, settings.bootDeadline(), true), System.out);
     }

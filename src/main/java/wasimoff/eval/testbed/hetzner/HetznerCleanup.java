@@ -95,7 +95,7 @@ public final class HetznerCleanup {
         }
     }
 
-    /** {@code cleanup [--run-id ID] [--dry-run]}; the API endpoint can be changed with {@code -Dhetzner.api-url}. */
+    /** {@code cleanup [--run-id ID] [--dry-run]}; the API endpoint can be changed with {@code -D}{@value HetznerSettings#API_URL}. */
     public static void main(String[] args) {
         String runId = System.getProperty("run-id", "");
         boolean dryRun = Boolean.parseBoolean(System.getProperty("dry-run", "false"));
@@ -112,8 +112,7 @@ public final class HetznerCleanup {
             }
         }
         HetznerToken token = HetznerToken.fromEnvironment();
-        HetznerClient api = HetznerClient.builder(() -> token)
-                .baseUrl(System.getProperty("hetzner.api-url", HetznerClient.DEFAULT_BASE_URL)).build();
+        HetznerClient api = HetznerSettings.apiClient(token, System.getProperties());
         String selector = runId.isBlank() ? RunLabels.harnessSelector() : RunLabels.runSelector(runId.strip());
         new HetznerCleanup(api, System.out).sweep(selector, dryRun);
     }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import wasimoff.eval.testbed.hetzner.api.HetznerClient;
+import wasimoff.eval.testbed.hetzner.api.HetznerToken;
 
 /**
  * The Hetzner testbed's settings, from system properties: the cost cap
@@ -17,9 +19,17 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
     public static final String MAX_HOURLY = "hetzner.max-hourly-eur";
     public static final String ALLOW_FROM = "hetzner.allow-from";
     public static final String IMAGE = "hetzner.image";
+    /** Overrides Hetzner's API endpoint; for tests against a mock API only. */
+    public static final String API_URL = "hetzner.api-url";
 
     public HetznerSettings {
         allowFrom = List.copyOf(allowFrom);
+    }
+
+    /** A client of Hetzner's API (or of {@value #API_URL}, if set) authenticated with {@code token}. */
+    public static HetznerClient apiClient(HetznerToken token, Properties p) {
+        return HetznerClient.builder(() -> token).baseUrl(p.getProperty(API_URL, HetznerClient.DEFAULT_BASE_URL))
+                .build();
     }
 
     /** Reads the settings; a missing or malformed value fails with the property's name and an example. */

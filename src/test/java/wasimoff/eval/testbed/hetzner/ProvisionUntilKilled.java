@@ -16,7 +16,7 @@ public final class ProvisionUntilKilled {
 
     public static void main(String[] args) {
         Properties p = new Properties();
-        p.setProperty(Testbeds.HETZNER_API_URL, args[0]);
+        p.setProperty(HetznerSettings.API_URL, args[0]);
         p.setProperty(HetznerSettings.ALLOW_FROM, "198.51.100.7/32");
         Testbed testbed = Testbeds.create("hetzner", Path.of("target"), false, "optimal", p);
         testbed.provision(HetznerTestbedTest.fleet(Integer.parseInt(args[1])));
