@@ -8,6 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Installer;
+import wasimoff.eval.install.WasimoffSource;
 
 /**
  * The extension behind {@link EvaluationScenario}: opens a {@link ScenarioSession} before the class,
@@ -17,7 +20,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ScenarioExtension implements BeforeAllCallback, ParameterResolver {
     /** The keys of {@link wasimoff.eval.scenario.RunSettings} and where results go. */
     static final List<String> SETTINGS = List.of("testbed", "run-time", "users", "spawn-rate", "systems", "tsp-n",
-            "fleets", "placements", "engine", "wan", "results.dir", ThroughputBounds.MIN_RPS, ThroughputBounds.MAX_FAILURE_RATIO);
+            "fleets", "placements", "engine", "wan", "results.dir", ThroughputBounds.MIN_RPS, ThroughputBounds.MAX_FAILURE_RATIO,
+            Installer.INSTALL, InstalledBinaries.CACHE_DIR, WasimoffSource.SRC, WasimoffSource.GIT_URL);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
     @Override

@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.opentest4j.TestAbortedException;
+import wasimoff.eval.install.InstallContext;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Installer;
+import wasimoff.eval.install.Requirement;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.RemoteLoadRun;
 import wasimoff.eval.load.RunSummary;
@@ -57,6 +62,9 @@ public final class ScenarioSession implements AutoCloseable {
     private final ResultsTree results;
     private final ThroughputBounds bounds;
     private final boolean wan;
+    private final InstalledBinaries cache;
+    /** The systems of the sweep that cannot run here, with why and how to install them. */
+    private final Map<String, Installer.Unmet> notRun;
     private final List<String> log = new ArrayList<>();
     private Placement placement;
     private List<Node> nodes;
@@ -64,7 +72,10 @@ public final class ScenarioSession implements AutoCloseable {
     private boolean closed;
 
     private ScenarioSession(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
-                            ResultsTree results, ThroughputBounds bounds, boolean wan) {
+                            ResultsTree results, ThroughputBounds bounds, boolean wan, InstalledBinaries cache,
+                            Map<String, Installer.Unmet> notRun) {
+        this.cache = cache;
+        this.notRun = Map.copyOf(notRun);
         this.scenario = scenario;
         this.settings = settings;
         this.points = points;
@@ -89,42 +100,31 @@ public final class ScenarioSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
         }
-        List<String> runnable = new ArrayList<>();
+        Path root = scenarios.toAbsolutePath().getParent();
+        Map<String, Installer.Unmet> notRun = install(scenario, settings, properties, root);
         List<String> notes = new ArrayList<>(settings.notes());
-        for (String system : settings.systems()) {
-            var reason = Systems.unavailable(system, settings.testbed());
-            if (reason.isEmpty()) {
-                runnable.add(system);
-            } else if (properties.getProperty("systems") != null) {
-                throw new ExtensionConfigurationException(system + " cannot run: " + reason.get());
-            } else {
-                notes.add("system " + system + " is NOT run: " + reason.get());
-            }
-        }
-        RunSettings effective = new RunSettings(settings.testbed(), settings.load(), runnable, settings.tspN(),
-                settings.fleets(), settings.placements(), settings.engine(), notes);
+        notRun.values().forEach(u -> notes.add("system " + u.subject() + " is NOT run: " + u.describe()));
         // real servers need no emulation: their network is the one being measured
-        boolean cloud = effective.testbed().equals("hetzner");
+        boolean cloud = settings.testbed().equals("hetzner");
         boolean wan = !cloud && !"off".equals(properties.getProperty("wan"));
         notes.add("wan = " + (cloud ? "real: the servers are in their locations"
                 : wan ? "on: connections between locations pay the seed's measured round-trip times"
                 : "off (from -Dwan=off)"));
-        List<ScenarioPoint> points = Sweep.points(scenario, effective);
-        Path root = scenarios.toAbsolutePath().getParent();
+        List<ScenarioPoint> points = Sweep.points(scenario, settings);
         Path resultsRoot = Path.of(properties.getProperty("results.dir", root.resolve("results").toString()));
-        System.out.println("== scenario " + scenario.id() + " on the " + effective.testbed() + " testbed: "
+        System.out.println("== scenario " + scenario.id() + " on the " + settings.testbed() + " testbed: "
                 + points.size() + " points");
         notes.forEach(n -> System.out.println("   " + n));
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = testbeds.create(effective.testbed(), work, wan, scenario.id(), properties);
+            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), properties);
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
-            throw new ExtensionConfigurationException("-Dtestbed=" + effective.testbed() + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
         }
-        ScenarioSession session = new ScenarioSession(scenario, effective, points, testbed,
-                new ResultsTree(resultsRoot), ThroughputBounds.from(properties), wan);
+        ScenarioSession session = new ScenarioSession(scenario, settings, points, testbed,
+                new ResultsTree(resultsRoot), ThroughputBounds.from(properties), wan, cacheOf(properties), notRun);
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -134,6 +134,53 @@ public final class ScenarioSession implements AutoCloseable {
             throw e;
         }
         return session;
+    }
+
+    /**
+     * Brings what the testbed and the systems need onto this machine (or only checks, with
+     * {@code -Dinstall=off}). A testbed that cannot run, or a system named by {@code -Dsystems=}
+     * that cannot, fails the scenario; other systems that cannot run are returned, to be reported
+     * at each of their points.
+     */
+    private static Map<String, Installer.Unmet> install(Scenario scenario, RunSettings settings, Properties properties,
+                                                        Path project) {
+        boolean installing;
+        try {
+            installing = Installer.parseInstall(properties.getProperty(Installer.INSTALL));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
+        }
+        Installer installer = new Installer(new InstallContext(cacheOf(properties), properties, System.getenv(), project,
+                System.out::println), installing);
+        String testbedSubject = "testbed " + settings.testbed();
+        Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
+        subjects.put(testbedSubject, Testbeds.requirements(settings.testbed()));
+        for (String system : settings.systems()) {
+            subjects.put(system, Systems.requirements(system, settings.testbed()));
+        }
+        System.out.println("== scenario " + scenario.id() + ": checking what " + String.join(", ", settings.systems())
+                + " and the " + settings.testbed() + " testbed need" + (installing ? "" : " (installing is off)"));
+        Map<String, Installer.Unmet> unmet = new LinkedHashMap<>(installer.ensure(subjects));
+        Installer.Unmet testbed = unmet.remove(testbedSubject);
+        if (testbed != null) {
+            throw new ExtensionConfigurationException("-Dtestbed=" + settings.testbed() + " cannot run: "
+                    + testbed.describe());
+        }
+        for (String system : settings.systems()) {
+            Systems.unavailable(system, settings.testbed()).ifPresent(reason -> unmet.put(system,
+                    new Installer.Unmet(system, List.of(reason), "run as root", false)));
+        }
+        String named = properties.getProperty("systems");
+        if (named != null && !named.isBlank() && !unmet.isEmpty()) {
+            throw new ExtensionConfigurationException(unmet.values().stream()
+                    .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
+        }
+        return unmet;
+    }
+
+    private static InstalledBinaries cacheOf(Properties properties) {
+        return InstalledBinaries.from(properties.getProperty(InstalledBinaries.CACHE_DIR),
+                System.getenv("WASIMOFF_EVAL_CACHE"));
     }
 
     public Scenario scenario() {
@@ -155,6 +202,7 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** Runs one point and returns its results as read back from its results directory. */
     public RunResult run(ScenarioPoint point) throws Exception {
+        abortIfNotRun(point);
         Prepared p = prepare(point, null);
         Allure.step("run " + point.load(), () -> runLoad(p.spec(), p.dir()));
         return finish(point, p);
@@ -216,6 +264,30 @@ public final class ScenarioSession implements AutoCloseable {
         AllureReport.attach("phases.csv", p.dir().resolve("phases.csv"));
         table.forEach(l -> System.out.println("   " + l));
         return result;
+    }
+
+    /**
+     * A point of a system that cannot run here is not measured: its results directory gets
+     * {@code not-run.json} with the reason and the command that would install what is missing, Allure
+     * shows the same, and the test is aborted (skipped), not passed.
+     */
+    private void abortIfNotRun(ScenarioPoint point) throws IOException {
+        Installer.Unmet unmet = notRun.get(point.system());
+        if (unmet == null) {
+            return;
+        }
+        Allure.epic(scenario.id());
+        Allure.feature(point.system());
+        Path dir = results.newRunDirectory(point);
+        Map<String, Object> why = new LinkedHashMap<>();
+        why.put("system", point.system());
+        why.put("status", "not run");
+        why.put("reasons", unmet.reasons());
+        why.put("install command", unmet.command());
+        ResultsWriter.JSON.writeValue(dir.resolve("not-run.json").toFile(), why);
+        AllureReport.text(point.system() + " NOT RUN", unmet.describe());
+        System.out.println("== " + point.system() + " NOT RUN at " + point + ": " + unmet.describe() + " -> " + dir);
+        throw new TestAbortedException(point.system() + " is not run here: " + unmet.describe());
     }
 
     /** Everything a point's load run needs once the system is deployed, scaled and warmed up. */
@@ -352,7 +424,7 @@ public final class ScenarioSession implements AutoCloseable {
             return system;
         }
         closeSystem();
-        SystemUnderTest created = Systems.create(id, scenario.serverledgeCpu(), settings.engine());
+        SystemUnderTest created = Systems.create(id, cache, scenario.serverledgeCpu(), settings.engine());
         system = created;
         Node client = byRole(NodeRole.CLIENT).get(0);
         Node broker = byRole(NodeRole.BROKER).get(0);

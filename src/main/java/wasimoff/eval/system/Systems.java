@@ -1,37 +1,68 @@
 package wasimoff.eval.system;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Installer;
+import wasimoff.eval.install.Requirement;
+import wasimoff.eval.install.ServerledgeBinaries;
+import wasimoff.eval.install.WasimoffBroker;
+import wasimoff.eval.install.DebianTool;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
 import wasimoff.eval.system.wasimoff.WasimoffSystem;
 
-/** Creates the systems a scenario names, or says why one cannot run on a testbed. */
+/** Creates the systems a scenario names, says what each needs installed, or why one cannot run on a testbed. */
 public final class Systems {
     private Systems() {
     }
 
-    /** Why {@code id} cannot run on {@code testbed} (empty: on any testbed), or empty when it can. */
+    /** What {@code id} needs on this machine to run on {@code testbed}; the {@link Installer} brings it. */
+    public static List<Requirement> requirements(String id, String testbed) {
+        return switch (id) {
+            case "wasimoff" -> List.of(new WasimoffBroker());
+            case "serverledge" -> ServerledgeSystem.requirements(testbed);
+            default -> List.of();
+        };
+    }
+
+    /**
+     * Why {@code id} cannot run on {@code testbed} for a reason no installation fixes (network
+     * namespaces need root), or empty.
+     */
     public static Optional<String> unavailable(String id, String testbed) {
         return switch (id) {
-            case "reference" -> Optional.empty();
-            case "wasimoff" -> WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-            case "serverledge" -> ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(), testbed);
+            case "reference", "wasimoff" -> Optional.empty();
+            case "serverledge" -> ServerledgeSystem.unavailable(testbed);
             default -> Optional.of("unknown system '" + id + "'");
         };
     }
 
     /**
-     * A new, undeployed system. {@code serverledgeCpu} is the CPU demand of Serverledge's function
-     * (the scenario's {@code serverledge-cpu}, overridden by {@code -Dserverledge.cpu}); {@code engine}
-     * is the WebAssembly engine of our providers ({@code chicory} or {@code wasmtime}).
+     * Installs what {@code id} needs with {@code installer} and returns why it still cannot run on
+     * {@code testbed}, or empty when it can.
      */
-    public static SystemUnderTest create(String id, double serverledgeCpu, String engine) {
+    public static Optional<Installer.Unmet> prepare(String id, String testbed, Installer installer) {
+        Optional<String> reason = unavailable(id, testbed);
+        if (reason.isPresent()) {
+            return Optional.of(new Installer.Unmet(id, List.of(reason.get()), "run as root", false));
+        }
+        return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed))).get(id));
+    }
+
+    /**
+     * A new, undeployed system using the binaries in {@code cache}. {@code serverledgeCpu} is the CPU
+     * demand of Serverledge's function (the scenario's {@code serverledge-cpu}, overridden by
+     * {@code -Dserverledge.cpu}); {@code engine} is the WebAssembly engine of our providers.
+     */
+    public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(InstalledBinaries.fromEnvironment(), engine);
-            case "serverledge" -> new ServerledgeSystem(InstalledBinaries.fromEnvironment(),
+            case "wasimoff" -> new WasimoffSystem(cache, engine);
+            case "serverledge" -> new ServerledgeSystem(cache,
                     Double.parseDouble(System.getProperty("serverledge.cpu", Double.toString(serverledgeCpu))));
             default -> new ReferenceSystem(engine);
         };

@@ -1,7 +1,10 @@
 package wasimoff.eval.testbed;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.Requirement;
 import wasimoff.eval.testbed.docker.DockerTestbed;
 import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
 import wasimoff.eval.testbed.hetzner.HetznerSettings;
@@ -21,6 +24,11 @@ public final class Testbeds {
     @FunctionalInterface
     public interface Factory {
         Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId, Properties properties);
+    }
+
+    /** What testbed {@code kind} needs installed on this machine: the docker testbed builds its node image from busybox. */
+    public static List<Requirement> requirements(String kind) {
+        return kind.equals("docker") ? List.of(DebianTool.DOCKER, DebianTool.BUSYBOX_STATIC) : List.of();
     }
 
     /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */

@@ -53,6 +53,36 @@ class ScenarioExtensionTest {
                 finishedWithFailure(message(m -> m.contains("no such scenario 'optimum'; valid ids are")))));
     }
 
+    @Test
+    void aSystemThatCannotBeInstalledIsSkippedAtEachOfItsPointsWithTheReasonInItsResults(@TempDir Path emptyCache)
+            throws IOException {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OptimalFixture.class))
+                .configurationParameter("install", "off").configurationParameter("cache.dir", emptyCache.toString())
+                .configurationParameter("fleets", "02x02c").configurationParameter("tsp-n", "8")
+                .configurationParameter("run-time", "2s").configurationParameter("users", "2")
+                .configurationParameter("results.dir", results.toString()).execute().testEvents();
+        tests.assertStatistics(s -> s.started(3).succeeded(1).aborted(2).failed(0));
+        tests.aborted().assertThatEvents().allMatch(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                .map(t -> t.getMessage().contains("is not run here") && t.getMessage().contains("To install: mvn -Pinstall"))
+                .orElse(false));
+        for (String system : List.of("wasimoff", "serverledge")) {
+            try (Stream<Path> files = Files.walk(results.resolve("nbg1-nbg1-nbg1/02x02c/tsp-8/" + system))) {
+                Path why = files.filter(p -> p.getFileName().toString().equals("not-run.json")).findFirst().orElseThrow();
+                assertThat(Files.readString(why)).contains("\"status\" : \"not run\"").contains("-Dinstall=off")
+                        .contains("mvn -Pinstall -Dsystems=" + system);
+            }
+        }
+        assertThat(results.resolve("nbg1-nbg1-nbg1/02x02c/tsp-8/reference")).isDirectory();
+    }
+
+    @Test
+    void aSystemNamedOnTheCommandLineThatCannotRunFailsTheScenario(@TempDir Path emptyCache) {
+        run(OptimalFixture.class, "systems", "wasimoff", "install", "off", "cache.dir", emptyCache.toString())
+                .containerEvents().assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                        m.contains("wasimoff cannot run: wasimoff-broker is not built") && m.contains("mvn -Pinstall")))));
+    }
+
     private org.junit.platform.testkit.engine.EngineExecutionResults run(Class<?> fixture, String... extra) {
         var kit = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture))
                 .configurationParameter("systems", "reference")

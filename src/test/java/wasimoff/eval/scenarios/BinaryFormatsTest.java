@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import wasimoff.eval.install.Installer;
+import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.formats.EngineRuntime;
 import wasimoff.eval.formats.HyperfineRuntime;
 import wasimoff.eval.formats.RunTimes;
@@ -83,13 +85,14 @@ class BinaryFormatsTest {
         }
         List<AutoCloseable> deployed = new ArrayList<>();
         for (String system : List.of("reference", "wasimoff", "serverledge")) {
-            var unavailable = Systems.unavailable(system, "embedded");
-            if (unavailable.isPresent()) {
-                System.out.println("   e2e-" + system + " not measured: " + unavailable.get());
+            var unmet = Systems.prepare(system, "embedded",
+                    Installer.ofThisJvm(System.getProperty(Installer.INSTALL), System.out::println));
+            if (unmet.isPresent()) {
+                System.out.println("   e2e-" + system + " not measured: " + unmet.get().describe());
                 continue;
             }
             TwoProviderFleet fleet = new TwoProviderFleet(dir.resolve("testbed-" + system));
-            SystemUnderTest sut = Systems.create(system, 0, "chicory");
+            SystemUnderTest sut = Systems.create(system, InstalledBinaries.fromEnvironment(), 0, "chicory");
             deployed.add(fleet);
             deployed.add(sut);
             fleet.deploy(sut);

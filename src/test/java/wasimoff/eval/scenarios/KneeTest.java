@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import wasimoff.eval.system.InstalledForTests;
+import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.load.KneeSweep;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.ArrivalSchedule;
@@ -45,8 +47,7 @@ class KneeTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"reference", "wasimoff", "serverledge"})
     void responseTimeGrowsSharplyPastTheKnee(String system) throws Exception {
-        var unavailable = Systems.unavailable(system, "embedded");
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.get());
+        InstalledBinaries cache = InstalledForTests.require(system, "embedded");
         double bound = Double.parseDouble(System.getProperty("knee.p99-ms", "100"));
         int steps = Integer.getInteger("knee.steps", 8);
         Duration stepTime = Duration.ofSeconds(Long.getLong("knee.step-seconds", 4));
@@ -58,7 +59,7 @@ class KneeTest {
                 .resolve("knee").resolve(system).resolve(Instant.now().toString().replace(":", ""));
         Files.createDirectories(dir);
         try (TwoProviderFleet fleet = new TwoProviderFleet(work);
-             SystemUnderTest sut = fleet.deploy(Systems.create(system, 0, "chicory"))) {
+             SystemUnderTest sut = fleet.deploy(Systems.create(system, cache, 0, "chicory"))) {
             RunSpec.HttpRequestTemplate request = sut.request(8);
             String bind = sut.clientAddress(fleet.client);
             RunSpec closed = new RunSpec(system + " max", request, sut.responseCheck(), 32, 32, 8000, null, bind,

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.report.TraceSteps;
 import wasimoff.eval.report.WaterfallChart;
 import wasimoff.eval.scenario.ScenarioLoader;
 import wasimoff.eval.system.BrokerAndProviders;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.system.TraceCollector;
 import wasimoff.eval.system.TwoProviderFleet;
 import wasimoff.eval.system.reference.ReferenceSystem;
@@ -44,10 +45,7 @@ class TraceTest {
     @ParameterizedTest(name = "{0} tsp-{1}")
     @CsvSource({"reference, 8", "reference, 10", "wasimoff, 8", "wasimoff, 10"})
     void stepsAddUpToTheEndToEndTime(String system, int n) throws Exception {
-        if (system.equals("wasimoff")) {
-            var missing = WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-            Assumptions.assumeTrue(missing.isEmpty(), () -> missing.get());
-        }
+        InstalledBinaries cache = InstalledForTests.require(system, "embedded");
         int repeat = Integer.getInteger("trace.repeat", 50);
         Allure.epic("trace");
         Allure.feature(system);
@@ -59,7 +57,7 @@ class TraceTest {
         Files.createDirectories(dir);
         try (TwoProviderFleet fleet = new TwoProviderFleet(work)) {
             BrokerAndProviders sut = system.equals("wasimoff")
-                    ? new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory") : new ReferenceSystem("chicory");
+                    ? new WasimoffSystem(cache, "chicory") : new ReferenceSystem("chicory");
             try (sut; TraceCollector traces = new TraceCollector(fleet.deploy(sut).brokerUrl())) {
                 traces.trace(n, 1); // warm-up: compiles the module on a provider
                 Map<String, List<Double>> perStep = new LinkedHashMap<>();

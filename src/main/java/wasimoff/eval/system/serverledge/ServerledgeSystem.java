@@ -26,7 +26,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.system.Deployment;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Requirement;
+import wasimoff.eval.install.ServerledgeBinaries;
 import wasimoff.eval.system.SystemFailure;
 import wasimoff.eval.system.SystemUnderTest;
 import wasimoff.eval.testbed.Node;
@@ -55,7 +58,6 @@ public final class ServerledgeSystem implements SystemUnderTest {
     static final int API_PORT = 1323;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> BINARIES = List.of("serverledge", "serverledge-lb", "serverledge-executor", "etcd");
 
     private static final String STANDARD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -85,15 +87,27 @@ public final class ServerledgeSystem implements SystemUnderTest {
     }
 
     /**
-     * Why Serverledge cannot run on {@code testbed}, or empty: its binaries, and on the embedded
-     * testbed network namespaces. Whether a Docker engine starts shows at deploy.
+     * What Serverledge needs here: its pinned binaries, etcd, and (where the function containers run
+     * on this machine's engine) Docker; musl-gcc builds the TSP program of its image; the embedded
+     * testbed's network namespaces need iproute2. Servers get Docker by their own node setup.
      */
-    public static Optional<String> unavailable(InstalledBinaries binaries, String testbed) {
-        Optional<String> missing = binaries.missing(BINARIES.toArray(String[]::new));
-        if (missing.isPresent() || !testbed.equals("embedded")) {
-            return missing;
+    public static List<Requirement> requirements(String testbed) {
+        List<Requirement> r = new ArrayList<>(List.of(new ServerledgeBinaries(), DebianTool.ETCD, DebianTool.MUSL_GCC));
+        if (!testbed.equals("hetzner")) {
+            r.add(DebianTool.DOCKER);
         }
-        return Optional.ofNullable(NetworkNamespace.unavailableReason());
+        if (testbed.equals("embedded")) {
+            r.add(DebianTool.IPROUTE2);
+        }
+        return r;
+    }
+
+    /**
+     * Why Serverledge cannot run on {@code testbed} for a reason no installation fixes, or empty:
+     * on the embedded testbed, network namespaces (root).
+     */
+    public static Optional<String> unavailable(String testbed) {
+        return testbed.equals("embedded") ? Optional.ofNullable(NetworkNamespace.unavailableReason()) : Optional.empty();
     }
 
     @Override

@@ -5,24 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import wasimoff.eval.system.BrokerAndProviders;
 import wasimoff.eval.system.BrokerApi;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.WasimoffBroker;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
 
 /**
- * The {@code wasimoff} system: the real Wasimoff broker (the pinned binary from
- * {@link InstalledBinaries}, run as a native service on the broker node) with our
+ * The {@code wasimoff} system: the real Wasimoff broker (the pinned binary the installer built,
+ * {@link WasimoffBroker}, run as a native service on the broker node) with our
  * {@link WasimoffProvider}s speaking its provider protocol. Wasimoff's own providers (Deno, or a
  * browser) need images or runtimes this machine cannot fetch, so every result names the provider
  * kind that ran.
  */
 public final class WasimoffSystem extends BrokerAndProviders {
-    /** The broker binary's name in the install cache. */
-    public static final String BROKER_BINARY = "wasimoff-broker";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstalledBinaries binaries;
@@ -33,11 +31,6 @@ public final class WasimoffSystem extends BrokerAndProviders {
         this.binaries = binaries;
     }
 
-    /** Why the system cannot run here, or empty. */
-    public static Optional<String> unavailable(InstalledBinaries binaries) {
-        return binaries.missing(BROKER_BINARY);
-    }
-
     @Override
     public String id() {
         return "wasimoff";
@@ -46,7 +39,7 @@ public final class WasimoffSystem extends BrokerAndProviders {
     @Override
     protected ServiceDefinition brokerService(Node broker, int port) {
         return new ServiceDefinition.ProcessService("wasimoff-broker",
-                List.of(broker.putExecutable(binaries.require(BROKER_BINARY))),
+                List.of(broker.putExecutable(binaries.require(WasimoffBroker.BINARY))),
                 Map.of("WASIMOFF_HTTP_LISTEN", broker.host() + ":" + port, "WASIMOFF_METRICS", "true",
                         "WASIMOFF_FILESTORAGE", ":memory:"));
     }
@@ -55,12 +48,13 @@ public final class WasimoffSystem extends BrokerAndProviders {
     protected void brokerReady(BrokerApi api) throws Exception {
         JsonNode version = JSON.readTree(api.get("/api/version"));
         parameters.put("broker", version.path("package").asText());
-        parameters.put("broker revision", version.path("revision").asText());
+        Map<String, String> installed = binaries.versions();
+        // the commit is the installer's record: a broker built without VCS data reports "devel" itself
+        parameters.put("broker commit", installed.getOrDefault(WasimoffBroker.COMMIT_KEY, "?"));
+        parameters.put("broker source", installed.getOrDefault(WasimoffBroker.SOURCE_KEY, "?"));
+        parameters.put("broker version", installed.getOrDefault("wasimoff.broker.version", "?"));
+        parameters.put("broker revision (self-reported)", version.path("revision").asText());
         parameters.put("broker go", version.path("go").asText());
-        String pinned = binaries.versions().get("wasimoff.broker.version");
-        if (pinned != null) {
-            parameters.put("broker version", pinned);
-        }
         parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
         parameters.put("engine", WasmEngine.describe(engine));
     }

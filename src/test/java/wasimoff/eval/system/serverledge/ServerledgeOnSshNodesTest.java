@@ -21,7 +21,8 @@ import wasimoff.eval.scenario.NodeRole;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.system.Deployment;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.docker.DockerEngine;
 import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
@@ -62,8 +63,7 @@ class ServerledgeOnSshNodesTest {
 
     @Test
     void serverledgeOnSshNodesWithAddressesOfTheirOwnAnswersInvocationsAndLeavesNothingBehind() throws Exception {
-        Optional<String> reason = ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(), "embedded");
-        assumeTrue(reason.isEmpty(), () -> reason.get());
+        InstalledForTests.require("serverledge", "embedded");
         try {
             // the engine a server's docker.io would run; these SSH nodes share this machine's
             resources.add(DockerEngine.start(work));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.RunSummary;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.system.TwoProviderFleet;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.workload.ResponseChecks;
@@ -41,10 +42,7 @@ class ServerledgeSystemTest {
 
     @BeforeAll
     static void available() {
-        Optional<String> reason = ServerledgeSystem.unavailable(InstalledBinaries.fromEnvironment(), "embedded");
-        // surefire shows a class skipped in @BeforeAll only as "0 tests run", so say why here too
-        reason.ifPresent(why -> System.err.println("SKIPPED " + "ServerledgeSystemTest" + ": " + why));
-        assumeTrue(reason.isEmpty(), () -> reason.get());
+        InstalledForTests.require("serverledge", "embedded");
     }
 
     @BeforeEach

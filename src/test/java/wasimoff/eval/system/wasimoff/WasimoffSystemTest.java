@@ -7,17 +7,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import wasimoff.eval.system.BrokerAndProvidersContract;
-import wasimoff.eval.system.InstalledBinaries;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Pins;
+import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.system.SystemUnderTest;
 
 /** The real Wasimoff broker with two of our providers; skipped, with the reason, when the broker is not installed. */
 class WasimoffSystemTest extends BrokerAndProvidersContract {
     @BeforeAll
     static void brokerInstalled() {
-        Optional<String> missing = WasimoffSystem.unavailable(InstalledBinaries.fromEnvironment());
-        // surefire shows a class skipped in @BeforeAll only as "0 tests run", so say why here too
-        missing.ifPresent(why -> System.err.println("SKIPPED " + "WasimoffSystemTest" + ": " + why));
-        assumeTrue(missing.isEmpty(), () -> missing.get());
+        InstalledForTests.require("wasimoff", "embedded");
     }
 
     @Override
@@ -26,7 +25,9 @@ class WasimoffSystemTest extends BrokerAndProvidersContract {
     }
 
     @Test
-    void recordsTheBrokersOwnVersion() {
-        assertThat(system.parameters()).containsEntry("broker", "wasi.team/broker").containsKey("broker revision");
+    void recordsTheBrokersPinnedCommitAndWhereItCameFrom() {
+        assertThat(system.parameters()).containsEntry("broker", "wasi.team/broker")
+                .containsEntry("broker commit", Pins.WASIMOFF_COMMIT)
+                .hasEntrySatisfying("broker source", s -> assertThat(s).matches("proxy|git|tree:[0-9a-f]{12}"));
     }
 }
