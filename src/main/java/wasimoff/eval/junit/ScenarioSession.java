@@ -1,5 +1,6 @@
 package wasimoff.eval.junit;
 
+import wasimoff.eval.run.RemoteLoadRun;
 import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.load.LoadRunner;
-import wasimoff.eval.load.RemoteLoadRun;
 import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.load.ResultsWriter;
 import wasimoff.eval.load.RunSpec;

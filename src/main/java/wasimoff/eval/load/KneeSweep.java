@@ -1,5 +1,6 @@
 package wasimoff.eval.load;
 
+import wasimoff.eval.workload.ResponseCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

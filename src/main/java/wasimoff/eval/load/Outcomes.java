@@ -1,5 +1,6 @@
 package wasimoff.eval.load;
 
+import wasimoff.eval.workload.ResponseCheck;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The harness as a directory that runs anywhere a JDK 17 does: {@code harness.jar} (a manifest whose
- * {@code Main-Class} is {@link HarnessMain} and whose {@code Class-Path} lists {@code lib/*.jar})
+ * {@code Main-Class} is {@value #MAIN_CLASS} and whose {@code Class-Path} lists {@code lib/*.jar})
  * plus {@code lib/} with this JVM's class path, class directories packed as jars. Remote nodes (SSH
  * servers, containers) receive this directory and run {@code java -jar harness.jar load ...} or
  * {@code java -jar harness.jar service ...}.
@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  * a hash of its content and built once.
  */
 public final class HarnessBundle {
+    /** The command line of {@code harness.jar}; named, not imported, since entry points sit above the testbed layer. */
+    public static final String MAIN_CLASS = "wasimoff.eval.cli.HarnessMain";
+
     /** The jar to run: {@code java -jar <dir>/harness.jar}. */
     public static final String JAR = "harness.jar";
 
@@ -92,7 +95,7 @@ public final class HarnessBundle {
             }
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, HarnessMain.class.getName());
+            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, MAIN_CLASS);
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", names));
             try (OutputStream out = Files.newOutputStream(tmp.resolve(JAR));
                  JarOutputStream jar = new JarOutputStream(out, manifest)) {

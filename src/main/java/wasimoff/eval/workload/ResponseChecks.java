@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import wasimoff.eval.load.ResponseCheck;
 
 /**
  * The response checks a {@code RunSpec} can name: what counts as a successful TSP request for each

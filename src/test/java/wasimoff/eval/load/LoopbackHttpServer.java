@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /** A real HTTP server on loopback for load tests: answers every request from a function of its sequence number. */
-final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
     static {
         // the JDK server writes headers and body separately; without this, Nagle meets the client's
         // delayed ACK and every keep-alive response waits about 40 ms
@@ -21,18 +21,18 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The reply to one request; {@code close} answers with {@code Connection: close}. */
-    record Reply(int status, String body, long delayMillis, boolean close) {
-        Reply(int status, String body, long delayMillis) {
+    public record Reply(int status, String body, long delayMillis, boolean close) {
+        public Reply(int status, String body, long delayMillis) {
             this(status, body, delayMillis, false);
         }
     }
 
-    LoopbackHttpServer(IntFunction<Reply> replies) throws IOException {
+    public LoopbackHttpServer(IntFunction<Reply> replies) throws IOException {
         this(replies, 32);
     }
 
     /** A server that works on at most {@code workers} requests at once; others wait in its queue. */
-    LoopbackHttpServer(IntFunction<Reply> replies, int workers) throws IOException {
+    public LoopbackHttpServer(IntFunction<Reply> replies, int workers) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(Executors.newFixedThreadPool(workers));
         server.createContext("/", exchange -> answer(exchange, replies.apply(count.incrementAndGet())));
@@ -60,11 +60,11 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int requests() {
+    public int requests() {
         return count.get();
     }
 

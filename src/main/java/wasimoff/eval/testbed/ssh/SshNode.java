@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.testbed.HarnessBundle;
 import wasimoff.eval.testbed.Node;
@@ -134,7 +133,8 @@ public final class SshNode implements Node, AutoCloseable {
     public CommandResult exec(List<String> command, Duration timeout) {
         String line = command.stream().map(ShellServices::quote).collect(Collectors.joining(" "));
         CommandResult r = connection.execShell("cd " + ShellServices.quote(workDir) + " && " + line, timeout);
-        AllureReport.text(name() + "$ " + line + " (exit " + r.exitCode() + ")", r.output());
+        io.qameta.allure.Allure.addAttachment(name() + "$ " + line + " (exit " + r.exitCode() + ")", "text/plain",
+                r.output(), "txt");
         return r;
     }
 

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.hetzner;
 
+import wasimoff.eval.cli.HarnessMain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.junit.ScenarioSession;
-import wasimoff.eval.testbed.HarnessMain;
 
 class KilledRunCleanupTest {
     @TempDir

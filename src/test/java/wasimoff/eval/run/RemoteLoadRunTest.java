@@ -1,4 +1,4 @@
-package wasimoff.eval.load;
+package wasimoff.eval.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,11 @@ import wasimoff.eval.testbed.ssh.ClientKey;
 import wasimoff.eval.testbed.ssh.HostKey;
 import wasimoff.eval.testbed.ssh.LoopbackSshd;
 import wasimoff.eval.testbed.ssh.SshNode;
+import wasimoff.eval.load.LoadRunner;
+import wasimoff.eval.load.LoopbackHttpServer;
+import wasimoff.eval.load.ResultsWriter;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.workload.ResponseChecks;
 
 class RemoteLoadRunTest {

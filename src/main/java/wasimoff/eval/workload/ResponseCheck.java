@@ -1,4 +1,4 @@
-package wasimoff.eval.load;
+package wasimoff.eval.workload;
 
 import java.util.Optional;
 

@@ -1,10 +1,13 @@
-package wasimoff.eval.load;
+package wasimoff.eval.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import wasimoff.eval.load.ResultsWriter;
+import wasimoff.eval.load.RunSpec;
+import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.testbed.Node;
 
 /**

@@ -1,9 +1,10 @@
-package wasimoff.eval.system;
+package wasimoff.eval.cli;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import wasimoff.eval.system.Systems;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.testbed.Testbeds;

@@ -1,6 +1,7 @@
-package wasimoff.eval.testbed;
+package wasimoff.eval.cli;
 
 import java.util.Arrays;
+import wasimoff.eval.testbed.ServiceMain;
 import wasimoff.eval.load.LoadMain;
 import wasimoff.eval.testbed.hetzner.HetznerCleanup;
 
