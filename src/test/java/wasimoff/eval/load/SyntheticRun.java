@@ -59,7 +59,7 @@ public record SyntheticRun(long seed, int seconds, int requestsPerSecond, double
     /** Writes the results directory of this run into {@code dir} and returns its summary. */
     public RunSummary write(Path dir, String name) throws IOException {
         RunSpec spec = spec(name);
-        RequestStats stats = new RequestStats();
+        RequestStats stats = new RequestStats(spec.percentiles());
         feed(stats);
         RunSummary summary = RunSummary.of(spec, stats, Instant.ofEpochSecond(START), Duration.ofSeconds(seconds),
                 new GeneratorCpu.Usage(0.25, 0.2, 3), 2, "synthetic");
