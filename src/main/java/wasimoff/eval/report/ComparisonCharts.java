@@ -16,6 +16,7 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
@@ -56,6 +57,14 @@ final class ComparisonCharts {
         ratioAxis.setAutoRangeMinimumSize(0.01);
         JFreeChart failures = new JFreeChart("Failure ratio: " + title, JFreeChart.DEFAULT_TITLE_FONT, failurePlot,
                 true);
+        boolean repeated = points.stream().anyMatch(p -> p.repetitions() > 1);
+        for (JFreeChart chart : List.of(throughput, responseTimes, failures)) {
+            chart.setBackgroundPaint(Color.WHITE);
+            if (repeated) {
+                chart.addSubtitle(new TextTitle("bars: median over a point's runs; whiskers: 95% confidence interval"
+                        + " of the mean (Student's t)"));
+            }
+        }
         return List.of(png(throughput, dir.resolve("throughput.png"), HEIGHT),
                 svg(throughput, dir.resolve("throughput.svg"), HEIGHT),
                 png(responseTimes, dir.resolve("response-times.png"), HEIGHT * 4 / 3),

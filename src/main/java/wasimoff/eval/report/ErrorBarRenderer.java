@@ -46,7 +46,7 @@ final class ErrorBarRenderer extends BarRenderer {
         super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
         double[] interval = intervals.get(List.of(dataset.getRowKey(row), dataset.getColumnKey(column)));
         int visibleRow = state.getVisibleSeriesIndex(row);
-        if (interval == null || visibleRow < 0 || pass != getPassCount() - 1) {
+        if (interval == null || interval[0] == interval[1] || visibleRow < 0 || pass != getPassCount() - 1) {
             return;
         }
         double x = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, visibleRow, column)
