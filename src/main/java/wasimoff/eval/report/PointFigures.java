@@ -3,6 +3,7 @@ package wasimoff.eval.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import wasimoff.eval.load.LocustFormat;
 
 /**
  * What the comparison shows of one point: its runs (repetitions), the median repetition by
@@ -45,7 +46,7 @@ public record PointFigures(PointKey key, List<RunResult> runs, RunResult medianR
 
     /** A response-time percentile of a run in milliseconds, NaN when the run did not measure it. */
     private static double percentile(RunResult run, double fraction) {
-        Double v = run.summary().percentilesMillis().get(wasimoff.eval.load.LocustFormat.percentileLabel(fraction));
+        Double v = run.summary().percentilesMillis().get(LocustFormat.percentileLabel(fraction));
         return v == null ? Double.NaN : v;
     }
 }
