@@ -49,7 +49,7 @@ public final class LoadRunner {
     /** Runs the load and writes the results into {@code outDir}; returns the summary also written there. */
     public RunSummary run(Path outDir) throws IOException, InterruptedException {
         HttpConnection.warmUp();
-        RequestStats stats = new RequestStats();
+        RequestStats stats = new RequestStats(spec.percentiles());
         RunSummary summary;
         try (HttpTarget target = HttpTarget.of(spec); EventLoops loops = new EventLoops(spec.eventLoops())) {
             List<Long> threads = new ArrayList<>(loops.threadIds());
@@ -113,6 +113,6 @@ public final class LoadRunner {
         return String.format("[load %s] %3ds %s req/s=%.1f failures=%d/%d p50=%dms p99=%dms",
                 spec.name(), (System.nanoTime() - startNanos) / SECOND, load.describe(),
                 (double) s.requests(), s.totalFailures(), s.totalRequests(),
-                h.getValueAtPercentile(50) / 1000, h.getValueAtPercentile(99) / 1000);
+                h.valueAtFraction(0.5) / 1000, h.valueAtFraction(0.99) / 1000);
     }
 }

@@ -1,9 +1,11 @@
 package wasimoff.eval.load;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -19,6 +21,9 @@ import org.HdrHistogram.Recorder;
  * from the arrival schedule (so a stalled target cannot hide its stall: coordinated omission is
  * corrected). The <em>service time</em> runs from the moment its bytes were written to the socket.
  * The CSV files and the per-second history use the response time.
+ *
+ * <p>The history keeps no histograms: each row holds the cumulative figures its CSV row reports
+ * (a {@link LatencySnapshot}), so a run's memory grows by a few hundred bytes per second.
  *
  * <p>An arrival that was never sent (see {@link #dropped}) counts as a request and a failure but has
  * no time; so {@link #completedCount()} is the histogram's count plus the dropped ones.
@@ -37,6 +42,7 @@ public final class RequestStats {
     private final LongAdder contentBytes = new LongAdder();
     private final Map<String, LongAdder> failuresByReason = new ConcurrentHashMap<>();
     private final List<Second> seconds = new ArrayList<>();
+    private final double[] historyFractions;
     private Histogram interval;
     private Histogram serviceInterval;
     private long failuresSoFar;
@@ -46,10 +52,21 @@ public final class RequestStats {
      * One row of the per-second history.
      *
      * @param requests   requests completed (or dropped) in this second
-     * @param cumulative response times of all requests so far
+     * @param cumulative figures of the response times of all requests so far
      */
     public record Second(long epochSecond, int users, long requests, long failures,
-                         long totalRequests, long totalFailures, Histogram cumulative) {
+                         long totalRequests, long totalFailures, LatencySnapshot cumulative) {
+    }
+
+    /**
+     * @param historyPercentiles the percentiles (fractions, 0.5 = median) each history row keeps of
+     *                           the response times so far; the median and p99 are always kept
+     */
+    public RequestStats(Collection<Double> historyPercentiles) {
+        TreeSet<Double> fractions = new TreeSet<>(historyPercentiles);
+        fractions.add(0.5);
+        fractions.add(0.99);
+        historyFractions = fractions.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Counts one request as issued. */
@@ -100,7 +117,8 @@ public final class RequestStats {
         long failuresNow = failures.sum();
         long droppedNow = dropped.sum();
         Second s = new Second(epochSecond, users, interval.getTotalCount() + droppedNow - droppedSoFar,
-                failuresNow - failuresSoFar, total.getTotalCount() + droppedNow, failuresNow, total.copy());
+                failuresNow - failuresSoFar, total.getTotalCount() + droppedNow, failuresNow,
+                LatencySnapshot.of(total, historyFractions));
         failuresSoFar = failuresNow;
         droppedSoFar = droppedNow;
         seconds.add(s);

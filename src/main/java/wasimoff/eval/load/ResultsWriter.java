@@ -84,13 +84,14 @@ public final class ResultsWriter {
             for (RequestStats.Second s : stats.history()) {
                 List<String> r = new ArrayList<>(List.of(Long.toString(s.epochSecond()), Integer.toString(s.users()),
                         "", "Aggregated", fixed6(s.requests()), fixed6(s.failures())));
-                Histogram h = s.cumulative();
+                LatencySnapshot h = s.cumulative();
+                boolean none = h.count() == 0;
                 for (double p : spec.percentiles()) {
-                    r.add(h.getTotalCount() == 0 ? "N/A" : Long.toString(percentile(h, p)));
+                    r.add(none ? "N/A" : Long.toString(percentile(h, p)));
                 }
                 r.addAll(List.of(Long.toString(s.totalRequests()), Long.toString(s.totalFailures()),
-                        h.getTotalCount() == 0 ? "0" : Long.toString(percentile(h, 0.5)), num(mean(h)),
-                        num(min(h)), num(max(h)),
+                        none ? "0" : Long.toString(percentile(h, 0.5)), num(none ? 0 : h.meanMicros() / 1000.0),
+                        num(none ? 0 : h.minMicros() / 1000.0), num(none ? 0 : h.maxMicros() / 1000.0),
                         num(s.totalRequests() == 0 ? 0 : (double) stats.contentBytes() / total.getTotalCount())));
                 row(w, r);
             }
@@ -122,6 +123,12 @@ public final class ResultsWriter {
     /** A percentile in Locust's response-time buckets (milliseconds). */
     static long percentile(Histogram h, double fraction) {
         long micros = fraction >= 1.0 ? h.getMaxValue() : h.getValueAtPercentile(fraction * 100);
+        return LocustFormat.bucket(micros / 1000.0);
+    }
+
+    /** The same percentile from a history row's snapshot of the cumulative histogram. */
+    static long percentile(LatencySnapshot h, double fraction) {
+        long micros = fraction >= 1.0 ? h.maxMicros() : h.valueAtFraction(fraction);
         return LocustFormat.bucket(micros / 1000.0);
     }
 

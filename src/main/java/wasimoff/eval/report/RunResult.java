@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import wasimoff.eval.load.ResultsWriter;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.RunSummary;
@@ -36,5 +38,39 @@ public record RunResult(Path directory, RunSpec spec, RunSummary summary, List<H
                     Double.parseDouble(c[5]), p50 < 0 ? "N/A" : c[p50], p99 < 0 ? "N/A" : c[p99]));
         }
         return new RunResult(dir, spec, summary, rows);
+    }
+
+    /**
+     * The {@code Aggregated} row of the run's {@code <prefix>_stats.csv}, each cell as written, by
+     * column name.
+     */
+    public Map<String, String> aggregatedStats() throws IOException {
+        List<String> lines = Files.readAllLines(directory.resolve(spec.csvPrefix() + "_stats.csv"));
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            // the Aggregated row's cells hold no commas: its Type is empty and the rest are numbers
+            String[] cells = line.split(",", -1);
+            if (cells.length == header.length && cells[1].equals("Aggregated")) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    row.put(header[i], cells[i]);
+                }
+                return row;
+            }
+        }
+        throw new IOException(directory.resolve(spec.csvPrefix() + "_stats.csv") + " has no Aggregated row");
+    }
+
+    /** The run's {@code parameters.json} (system, fleet, placement, versions, ...); empty when it has none. */
+    public Map<String, Object> parameters() throws IOException {
+        Path file = directory.resolve("parameters.json");
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        ResultsWriter.JSON.readTree(file.toFile()).properties()
+                .forEach(e -> parameters.put(e.getKey(), e.getValue().isValueNode()
+                        ? e.getValue().asText() : e.getValue().toString()));
+        return parameters;
     }
 }

@@ -1,0 +1,64 @@
+package wasimoff.eval.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code comparison.csv}: one row per point, {@code <placement>/<fleet>/tsp-<n>/<system>}, with the
+ * Locust figures of its median repetition copied from that run's {@code locust_stats.csv}
+ * Aggregated row. When any point has several repetitions, {@link Comparison#REPETITION_COLUMNS}
+ * follow the fixed ones.
+ */
+final class ComparisonCsv {
+    private ComparisonCsv() {
+    }
+
+    static Path write(List<PointFigures> points, Function<PointFigures, String> scenario, Path file)
+            throws IOException {
+        boolean repetitions = points.stream().anyMatch(p -> p.repetitions() > 1);
+        List<String> header = new ArrayList<>(Comparison.CSV_COLUMNS);
+        if (repetitions) {
+            header.addAll(Comparison.REPETITION_COLUMNS);
+        }
+        try (Writer w = Files.newBufferedWriter(file)) {
+            row(w, header);
+            for (PointFigures p : points) {
+                Map<String, String> stats = p.medianRun().aggregatedStats();
+                List<String> cells = new ArrayList<>(List.of(scenario.apply(p), p.key().name()));
+                for (String column : Comparison.CSV_COLUMNS.subList(2, Comparison.CSV_COLUMNS.size())) {
+                    cells.add(stats.getOrDefault(column, "N/A"));
+                }
+                if (repetitions) {
+                    ConfidenceInterval ci = p.requestsPerSecond().ci();
+                    cells.add(Integer.toString(p.repetitions()));
+                    cells.add(ci.defined() ? number(ci.low()) : "");
+                    cells.add(ci.defined() ? number(ci.high()) : "");
+                }
+                row(w, cells);
+            }
+        }
+        return file;
+    }
+
+    private static String number(double v) {
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
+    }
+
+    private static void row(Writer w, List<String> cells) throws IOException {
+        List<String> quoted = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        w.write(String.join(",", quoted));
+        w.write("\r\n");
+    }
+}
