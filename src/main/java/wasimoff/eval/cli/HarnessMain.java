@@ -1,6 +1,7 @@
 package wasimoff.eval.cli;
 
 import java.util.Arrays;
+import wasimoff.eval.report.ReportMain;
 import wasimoff.eval.testbed.ServiceMain;
 import wasimoff.eval.load.LoadMain;
 import wasimoff.eval.testbed.hetzner.HetznerCleanup;
@@ -21,12 +22,14 @@ public final class HarnessMain {
             case "load" -> LoadMain.main(args);
             case "service" -> ServiceMain.main(Arrays.copyOfRange(args, 1, args.length));
             case "cleanup" -> HetznerCleanup.main(args);
+            case "report" -> ReportMain.main(args);
             default -> {
                 System.err.println((command.isEmpty() ? "no command" : "unknown command '" + command + "'")
-                        + "; valid: load, service, cleanup");
+                        + "; valid: load, service, cleanup, report");
                 System.err.println("usage: java -jar harness.jar load --spec run.json --out DIR");
                 System.err.println("       java -jar harness.jar service <service class> [args...]");
                 System.err.println("       java -jar harness.jar cleanup [--run-id ID] [--dry-run]");
+                System.err.println("       java -jar harness.jar report <results root> [--out DIR] [--runs newest|all]");
                 System.exit(2);
             }
         }

@@ -300,6 +300,7 @@ public final class ScenarioSession implements AutoCloseable {
         Allure.feature(point.system());
         Allure.label("testbed", settings.testbed());
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scenario", scenario.id());
         params.put("system", point.system());
         params.put("fleet", point.fleet().label());
         params.put("placement", point.placement().label());
@@ -368,6 +369,7 @@ public final class ScenarioSession implements AutoCloseable {
         ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
         assertAlive(p.sut(), "after the run");
         RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
+        results.markLatest(p.dir());
         Allure.step("service logs", () -> p.sut().services().forEach(s -> AllureReport.text(
                 s.node().name() + "/" + s.name() + " (last 200 lines)", String.join("\n", s.lastLogLines(200)))));
         // the charts sit on the test itself, not inside a step, so the report shows them first
