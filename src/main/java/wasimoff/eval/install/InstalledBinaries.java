@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 public final class InstalledBinaries {
     /** The setting that moves the cache (for a run or a test), before the environment variable. */
-    public static final String CACHE_DIR = "cache.dir";
+    public static final String CACHE_DIR = wasimoff.eval.settings.Settings.CACHE_DIR.key();
     private static final String VERSIONS = "versions.properties";
 
     private final Path root;

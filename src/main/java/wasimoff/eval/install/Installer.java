@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class Installer {
     /** The setting that turns installing on (default) or off. */
-    public static final String INSTALL = "install";
+    public static final String INSTALL = wasimoff.eval.settings.Settings.INSTALL.key();
 
     private final InstallContext context;
     private final boolean installing;

@@ -32,9 +32,9 @@ import java.util.stream.Stream;
  */
 public record WasimoffSource(Path tree, String origin, String hash) {
     /** The setting naming a source tree; the environment's {@code WASIMOFF_SRC} is its fallback. */
-    public static final String SRC = "wasimoff.src";
+    public static final String SRC = wasimoff.eval.settings.Settings.WASIMOFF_SRC.key();
     /** The setting naming the repository a clone is made from (default: Wasimoff's own). */
-    public static final String GIT_URL = "wasimoff.git-url";
+    public static final String GIT_URL = wasimoff.eval.settings.Settings.WASIMOFF_GIT_URL.key();
     private static final Pattern PROVENANCE_COMMIT = Pattern.compile("Commit:\\s*`?([0-9a-f]{40})`?");
 
     /** A tree that is not at the pinned commit, or whose commit cannot be told. */

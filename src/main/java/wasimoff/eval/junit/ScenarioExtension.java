@@ -1,6 +1,5 @@
 package wasimoff.eval.junit;
 
-import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -8,9 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import wasimoff.eval.install.InstalledBinaries;
-import wasimoff.eval.install.Installer;
-import wasimoff.eval.install.WasimoffSource;
+import wasimoff.eval.settings.Setting;
+import wasimoff.eval.settings.Settings;
 
 /**
  * The extension behind {@link EvaluationScenario}: opens a {@link ScenarioSession} before the class,
@@ -18,10 +16,6 @@ import wasimoff.eval.install.WasimoffSource;
  * as a test method parameter.
  */
 public final class ScenarioExtension implements BeforeAllCallback, ParameterResolver {
-    /** The keys of {@link wasimoff.eval.scenario.RunSettings} and where results go. */
-    static final List<String> SETTINGS = List.of("testbed", "run-time", "users", "spawn-rate", "systems", "tsp-n",
-            "fleets", "placements", "engine", "wan", "results.dir", ThroughputBounds.MIN_RPS, ThroughputBounds.MAX_FAILURE_RATIO,
-            Installer.INSTALL, InstalledBinaries.CACHE_DIR, WasimoffSource.SRC, WasimoffSource.GIT_URL);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ScenarioExtension.class);
 
     @Override
@@ -35,13 +29,14 @@ public final class ScenarioExtension implements BeforeAllCallback, ParameterReso
     }
 
     /**
-     * The run settings given as JUnit configuration parameters; JUnit falls back to system
-     * properties, so {@code -Drun-time=30s} works on the Maven command line and in an IDE.
+     * Every declared setting ({@link Settings#ALL}) given as a JUnit configuration parameter; JUnit
+     * falls back to system properties, so {@code -Drun-time=30s} works on the Maven command line and
+     * in an IDE.
      */
     private static Properties settings(ExtensionContext context) {
         Properties p = new Properties();
-        for (String key : SETTINGS) {
-            context.getConfigurationParameter(key).ifPresent(v -> p.setProperty(key, v));
+        for (Setting<?> setting : Settings.ALL) {
+            context.getConfigurationParameter(setting.key()).ifPresent(v -> p.setProperty(setting.key(), v));
         }
         return p;
     }

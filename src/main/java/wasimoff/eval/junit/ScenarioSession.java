@@ -36,6 +36,9 @@ import wasimoff.eval.scenario.Scenario;
 import wasimoff.eval.scenario.ScenarioLoader;
 import wasimoff.eval.scenario.ScenarioPoint;
 import wasimoff.eval.scenario.Sweep;
+import wasimoff.eval.settings.InvalidSettingException;
+import wasimoff.eval.settings.SettingValues;
+import wasimoff.eval.settings.Settings;
 import wasimoff.eval.system.Deployment;
 import wasimoff.eval.system.SystemFailure;
 import wasimoff.eval.system.SystemUnderTest;
@@ -92,39 +95,46 @@ public final class ScenarioSession implements AutoCloseable {
 
     /** {@link #open(String, Properties)} with the testbed made by {@code testbeds}. */
     public static ScenarioSession open(String id, Properties properties, Testbeds.Factory testbeds) {
-        Path scenarios = ScenarioLoader.defaultDirectory();
+        SettingValues values;
+        try {
+            values = SettingValues.parse(properties);
+        } catch (InvalidSettingException e) {
+            // before anything is installed, provisioned or paid for
+            throw new ExtensionConfigurationException(id + ": " + e.getMessage(), e);
+        }
+        Path scenarios = values.get(Settings.SCENARIOS_DIR).orElseGet(ScenarioLoader::defaultDirectory);
         Scenario scenario = ScenarioLoader.of(scenarios).load(id);
         RunSettings settings;
         try {
-            settings = RunSettings.resolve(scenario, properties);
+            settings = RunSettings.resolve(scenario, values);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
         }
         Path root = scenarios.toAbsolutePath().getParent();
-        Map<String, Installer.Unmet> notRun = install(scenario, settings, properties, root);
+        Map<String, Installer.Unmet> notRun = install(scenario, settings, values, root);
         List<String> notes = new ArrayList<>(settings.notes());
         notRun.values().forEach(u -> notes.add("system " + u.subject() + " is NOT run: " + u.describe()));
         // real servers need no emulation: their network is the one being measured
         boolean cloud = settings.testbed().equals("hetzner");
-        boolean wan = !cloud && !"off".equals(properties.getProperty("wan"));
+        boolean wan = !cloud && values.getOr(Settings.WAN, true);
         notes.add("wan = " + (cloud ? "real: the servers are in their locations"
                 : wan ? "on: connections between locations pay the seed's measured round-trip times"
                 : "off (from -Dwan=off)"));
         List<ScenarioPoint> points = Sweep.points(scenario, settings);
-        Path resultsRoot = Path.of(properties.getProperty("results.dir", root.resolve("results").toString()));
+        Path resultsRoot = values.getOr(Settings.RESULTS_DIR, root.resolve("results"));
         System.out.println("== scenario " + scenario.id() + " on the " + settings.testbed() + " testbed: "
                 + points.size() + " points");
         notes.forEach(n -> System.out.println("   " + n));
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), properties);
+            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties());
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
             throw new ExtensionConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
         }
         ScenarioSession session = new ScenarioSession(scenario, settings, points, testbed,
-                new ResultsTree(resultsRoot), ThroughputBounds.from(properties), wan, cacheOf(properties), notRun);
+                new ResultsTree(resultsRoot), ThroughputBounds.from(values), wan, cacheOf(values), notRun);
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -142,16 +152,11 @@ public final class ScenarioSession implements AutoCloseable {
      * that cannot, fails the scenario; other systems that cannot run are returned, to be reported
      * at each of their points.
      */
-    private static Map<String, Installer.Unmet> install(Scenario scenario, RunSettings settings, Properties properties,
+    private static Map<String, Installer.Unmet> install(Scenario scenario, RunSettings settings, SettingValues values,
                                                         Path project) {
-        boolean installing;
-        try {
-            installing = Installer.parseInstall(properties.getProperty(Installer.INSTALL));
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
-        }
-        Installer installer = new Installer(new InstallContext(cacheOf(properties), properties, System.getenv(), project,
-                System.out::println), installing);
+        boolean installing = values.getOr(Settings.INSTALL, true);
+        Installer installer = new Installer(new InstallContext(cacheOf(values), values.asProperties(), System.getenv(),
+                project, System.out::println), installing);
         String testbedSubject = "testbed " + settings.testbed();
         Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
         subjects.put(testbedSubject, Testbeds.requirements(settings.testbed()));
@@ -170,17 +175,16 @@ public final class ScenarioSession implements AutoCloseable {
             Systems.unavailable(system, settings.testbed()).ifPresent(reason -> unmet.put(system,
                     new Installer.Unmet(system, List.of(reason), "run as root", false)));
         }
-        String named = properties.getProperty("systems");
-        if (named != null && !named.isBlank() && !unmet.isEmpty()) {
+        if (values.given(Settings.SYSTEMS) && !unmet.isEmpty()) {
             throw new ExtensionConfigurationException(unmet.values().stream()
                     .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
         }
         return unmet;
     }
 
-    private static InstalledBinaries cacheOf(Properties properties) {
-        return InstalledBinaries.from(properties.getProperty(InstalledBinaries.CACHE_DIR),
-                System.getenv("WASIMOFF_EVAL_CACHE"));
+    private static InstalledBinaries cacheOf(SettingValues values) {
+        return values.get(Settings.CACHE_DIR).map(InstalledBinaries::new)
+                .orElseGet(() -> InstalledBinaries.from(null, System.getenv("WASIMOFF_EVAL_CACHE")));
     }
 
     public Scenario scenario() {

@@ -3,8 +3,9 @@ package wasimoff.eval.junit;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Properties;
 import wasimoff.eval.load.RunSummary;
+import wasimoff.eval.settings.SettingValues;
+import wasimoff.eval.settings.Settings;
 
 /**
  * What a throughput point must reach: more successful requests per second than {@code minRps}
@@ -12,12 +13,8 @@ import wasimoff.eval.load.RunSummary;
  * ({@code -Dassert.max-failure-ratio}, default 0.01), and nothing lost.
  */
 public record ThroughputBounds(double minRps, double maxFailureRatio) {
-    static final String MIN_RPS = "assert.min-rps";
-    static final String MAX_FAILURE_RATIO = "assert.max-failure-ratio";
-
-    static ThroughputBounds from(Properties p) {
-        return new ThroughputBounds(Double.parseDouble(p.getProperty(MIN_RPS, "0")),
-                Double.parseDouble(p.getProperty(MAX_FAILURE_RATIO, "0.01")));
+    static ThroughputBounds from(SettingValues v) {
+        return new ThroughputBounds(v.getOr(Settings.MIN_RPS, 0.0), v.getOr(Settings.MAX_FAILURE_RATIO, 0.01));
     }
 
     /** Asserts all three bounds at once, so a report shows every one that failed. */

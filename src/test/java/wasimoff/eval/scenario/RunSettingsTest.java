@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import wasimoff.eval.settings.SettingValues;
 
 class RunSettingsTest {
     private final Scenario optimal = ScenarioLoader.of(Path.of("scenarios")).load("optimal");
 
     @Test
     void embeddedTestbedShrinksRunTimeAndSweepAndSaysSo() {
-        RunSettings s = RunSettings.resolve(optimal, new Properties());
+        RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(new Properties()));
         assertThat(s.load().runTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.fleets()).extracting(Fleet::label).containsExactly("02x02c", "04x02c");
         assertThat(s.systems()).containsExactly("reference", "wasimoff", "serverledge");
@@ -26,7 +27,8 @@ class RunSettingsTest {
     void cloudTestbedKeepsTheScenarioFileValues() {
         Properties p = new Properties();
         p.setProperty("testbed", "hetzner");
-        RunSettings s = RunSettings.resolve(optimal, p);
+        p.setProperty("hetzner.allow-from", "203.0.113.7/32");
+        RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(p));
         assertThat(s.load()).isEqualTo(optimal.load());
         assertThat(s.fleets()).hasSize(16);
         assertThat(s.systems()).containsExactly("wasimoff", "serverledge");
@@ -40,7 +42,7 @@ class RunSettingsTest {
         p.setProperty("systems", "reference");
         p.setProperty("tsp-n", "9");
         p.setProperty("fleets", "06x02c");
-        RunSettings s = RunSettings.resolve(optimal, p);
+        RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(p));
         assertThat(s.load().runTime()).isEqualTo(Duration.ofMinutes(1));
         assertThat(s.load().users()).isEqualTo(3);
         assertThat(s.systems()).containsExactly("reference");
@@ -53,16 +55,16 @@ class RunSettingsTest {
     void unknownFleetLabelListsTheValidOnes() {
         Properties p = new Properties();
         p.setProperty("fleets", "05x02c");
-        assertThatThrownBy(() -> RunSettings.resolve(optimal, p)).hasMessageContaining("unknown fleet '05x02c'")
-                .hasMessageContaining("02x02c, 04x02c");
+        assertThatThrownBy(() -> RunSettings.resolve(optimal, SettingValues.parse(p)))
+                .hasMessageContaining("-Dfleets=05x02c: '05x02c' is not in this scenario").hasMessageContaining("02x02c, 04x02c");
     }
 
     @Test
     void unknownTestbedIsRefusedWithTheChoices() {
         Properties p = new Properties();
         p.setProperty("testbed", "aws");
-        assertThatThrownBy(() -> RunSettings.resolve(optimal, p)).hasMessage(
-                "unknown testbed 'aws'; valid: embedded, docker, hetzner");
+        assertThatThrownBy(() -> RunSettings.resolve(optimal, SettingValues.parse(p)))
+                .hasMessageStartingWith("-Dtestbed=aws: 'aws' is not one of embedded, docker, hetzner");
     }
 
     @Test
@@ -70,7 +72,8 @@ class RunSettingsTest {
         Scenario dvg = ScenarioLoader.of(Path.of("scenarios")).load("david-v-goliath");
         Properties p = new Properties();
         p.setProperty("testbed", "hetzner");
-        RunSettings s = RunSettings.resolve(dvg, p);
+        p.setProperty("hetzner.allow-from", "203.0.113.7/32");
+        RunSettings s = RunSettings.resolve(dvg, SettingValues.parse(p));
         List<ScenarioPoint> points = Sweep.points(dvg, s);
         assertThat(points).hasSize(2 * 6 * 2);
         assertThat(points.get(0).system()).isEqualTo("wasimoff");
@@ -84,7 +87,7 @@ class RunSettingsTest {
 
     @Test
     void pointsOfUniformFleetsComeLargestFirst() {
-        RunSettings s = RunSettings.resolve(optimal, new Properties());
+        RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(new Properties()));
         assertThat(Sweep.points(optimal, s)).extracting(pt -> pt.fleet().label()).startsWith("04x02c", "04x02c",
                 "02x02c", "02x02c");
     }

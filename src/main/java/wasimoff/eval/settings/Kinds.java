@@ -1,0 +1,19 @@
+package wasimoff.eval.settings;
+
+import java.util.List;
+
+/**
+ * The names of the kinds a setting can choose from, in one place: the systems, testbeds and
+ * WebAssembly engines. The packages that implement them map each name to its implementation.
+ */
+public final class Kinds {
+    public static final List<String> SYSTEMS = List.of("reference", "wasimoff", "serverledge");
+    public static final List<String> TESTBEDS = List.of("embedded", "docker", "hetzner");
+    public static final List<String> ENGINES = List.of("chicory", "wasmtime", "node");
+    /** TSP sizes the workload can run (the scenario files' bound as well). */
+    public static final int TSP_MIN = 2;
+    public static final int TSP_MAX = 16;
+
+    private Kinds() {
+    }
+}

@@ -1,0 +1,84 @@
+package wasimoff.eval.settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The settings a run was given, parsed and checked at once: every invalid value and every missing
+ * required value is reported together, naming key, value and what is valid, before anything is
+ * installed, provisioned or paid for.
+ */
+public final class SettingValues {
+    private final Map<Setting<?>, Object> values;
+    private final Properties given;
+
+    private SettingValues(Map<Setting<?>, Object> values, Properties given) {
+        this.values = values;
+        this.given = given;
+    }
+
+    /**
+     * Parses the declared keys found in {@code properties} (other keys are left alone: a JVM's
+     * system properties hold many). Blank values count as not given, except where that would
+     * surprise: none of the declared keys means "empty" by a blank.
+     */
+    public static SettingValues parse(Properties properties) {
+        Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        Properties given = new Properties();
+        List<String> problems = new ArrayList<>();
+        for (Setting<?> s : Settings.ALL) {
+            String text = properties.getProperty(s.key());
+            if (text == null) {
+                continue;
+            }
+            if (text.isBlank()) {
+                problems.add(s.flag() + "= is empty (valid: " + s.valid() + "; leave the setting out for the default: "
+                        + s.defaultOn("embedded") + ")");
+                continue;
+            }
+            try {
+                values.put(s, s.parse(text));
+                given.setProperty(s.key(), text.strip());
+            } catch (InvalidSettingException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Object testbed = values.getOrDefault(Settings.TESTBED, "embedded");
+        if ("hetzner".equals(testbed) && !values.containsKey(Settings.HETZNER_ALLOW_FROM)) {
+            problems.add(Settings.HETZNER_ALLOW_FROM.flag() + " is not set: give the address (CIDR) the harness"
+                    + " connects from, e.g. " + Settings.HETZNER_ALLOW_FROM.flag() + "=203.0.113.7/32; the servers'"
+                    + " firewall admits only it and the run's own servers");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingException(problems);
+        }
+        return new SettingValues(values, given);
+    }
+
+    /** The value given for {@code setting}, if one was. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> get(Setting<T> setting) {
+        return Optional.ofNullable((T) values.get(setting));
+    }
+
+    /** The value given for {@code setting}, or {@code otherwise}. */
+    public <T> T getOr(Setting<T> setting, T otherwise) {
+        return get(setting).orElse(otherwise);
+    }
+
+    /** Whether the user gave {@code setting}. */
+    public boolean given(Setting<?> setting) {
+        return values.containsKey(setting);
+    }
+
+    /** The valid settings that were given, as text, for the layers that read properties. */
+    public Properties asProperties() {
+        Properties p = new Properties();
+        p.putAll(given);
+        return p;
+    }
+}
