@@ -21,6 +21,8 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
     public static final String IMAGE = "hetzner.image";
     /** Overrides Hetzner's API endpoint; for tests against a mock API only. */
     public static final String API_URL = "hetzner.api-url";
+    /** Must be {@code true} for {@value #ALLOW_FROM} to admit the whole internet (a {@code /0} prefix). */
+    public static final String ALLOW_ANY = "hetzner.allow-any";
 
     public HetznerSettings {
         allowFrom = List.copyOf(allowFrom);
@@ -30,6 +32,24 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
     public static HetznerClient apiClient(HetznerToken token, Properties p) {
         return HetznerClient.builder(() -> token).baseUrl(p.getProperty(API_URL, HetznerClient.DEFAULT_BASE_URL))
                 .build();
+    }
+
+    /**
+     * The boolean property {@code key}: {@code true} or {@code false} in any case, {@code fallback} when it
+     * is not set. Anything else ({@code yes}, {@code 1}, empty) fails naming the key, the value and the
+     * valid values: a cleanup that read {@code -Ddry-run=yes} as {@code false} would delete for real.
+     */
+    public static boolean flag(Properties p, String key, boolean fallback) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("-D" + key + "=" + value + " is not a boolean; valid values"
+                    + " are true and false");
+        };
     }
 
     /** Reads the settings; a missing or malformed value fails with the property's name and an example. */

@@ -40,7 +40,7 @@ class KilledRunCleanupTest {
             assertThat(fake.firewalls).hasSize(1);
             fake.createDelayMillis = 0;
 
-            Process dry = java(HarnessMain.class.getName(), List.of("cleanup", "--dry-run",
+            Process dry = java(HarnessMain.class.getName(), List.of("cleanup", "--all", "--dry-run",
                     "-Dhetzner.api-url=" + fake.url()), "dry-run");
             assertThat(dry.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(dry.exitValue()).isZero();
@@ -48,7 +48,7 @@ class KilledRunCleanupTest {
             assertThat(Files.readString(tmp.resolve("dry-run.log")))
                     .contains("dry run: " + leaked + " servers, 1 firewalls, 1 SSH keys match 'wasimoff-eval'");
 
-            Process sweep = java(HarnessMain.class.getName(), List.of("cleanup", "-Dhetzner.api-url=" + fake.url()),
+            Process sweep = java(HarnessMain.class.getName(), List.of("cleanup", "--all", "-Dhetzner.api-url=" + fake.url()),
                     "cleanup");
             assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(sweep.exitValue()).as(Files.readString(tmp.resolve("cleanup.log"))).isZero();
