@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.hetzner;
 
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,10 +29,19 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
         allowFrom = List.copyOf(allowFrom);
     }
 
-    /** A client of Hetzner's API (or of {@value #API_URL}, if set) authenticated with {@code token}. */
+    /**
+     * A client of Hetzner's API (or of {@value #API_URL}, if set) authenticated with {@code token}. An
+     * {@value #API_URL} that is plain http to anything but a loopback address is refused here, before any
+     * request carries the token.
+     */
     public static HetznerClient apiClient(HetznerToken token, Properties p) {
-        return HetznerClient.builder(() -> token).baseUrl(p.getProperty(API_URL, HetznerClient.DEFAULT_BASE_URL))
-                .build();
+        String url = p.getProperty(API_URL, HetznerClient.DEFAULT_BASE_URL).strip();
+        try {
+            HetznerClient.requireSafeBaseUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + API_URL + " refused: " + e.getMessage(), e);
+        }
+        return HetznerClient.builder(() -> token).baseUrl(url).build();
     }
 
     /**
@@ -52,8 +62,17 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
         };
     }
 
-    /** Reads the settings; a missing or malformed value fails with the property's name and an example. */
+    /** {@link #from(Properties, PrintStream)} with warnings on standard output. */
     public static HetznerSettings from(Properties p) {
+        return from(p, System.out);
+    }
+
+    /**
+     * Reads the settings; a missing or malformed value fails with the property's name and an example. A
+     * {@code /0} in {@value #ALLOW_FROM} (the whole internet) is refused unless {@value #ALLOW_ANY} is
+     * {@code true}, and then printed as a warning on {@code warnings}.
+     */
+    public static HetznerSettings from(Properties p, PrintStream warnings) {
         BigDecimal cap;
         try {
             cap = new BigDecimal(p.getProperty(MAX_HOURLY, "10"));
@@ -73,6 +92,18 @@ public record HetznerSettings(BigDecimal maxHourlyEur, List<String> allowFrom, S
                 throw new IllegalArgumentException("-D" + ALLOW_FROM + ": '" + cidr + "' is not a CIDR such as"
                         + " 203.0.113.7/32 or 2001:db8::/64");
             }
+        }
+        List<String> everyone = cidrs.stream().filter(c -> Integer.parseInt(c.substring(c.indexOf('/') + 1)) == 0)
+                .toList();
+        if (!everyone.isEmpty()) {
+            if (!flag(p, ALLOW_ANY, false)) {
+                throw new IllegalArgumentException("-D" + ALLOW_FROM + ": " + String.join(", ", everyone) + " admits"
+                        + " every address on the internet to the servers' SSH and services; give your own address"
+                        + " (e.g. 203.0.113.7/32), or, if you really mean everyone, add -D" + ALLOW_ANY + "=true");
+            }
+            warnings.println("[hetzner] WARNING: -D" + ALLOW_FROM + "=" + String.join(",", everyone) + " with -D"
+                    + ALLOW_ANY + "=true: the servers' firewall admits every address on the internet, on every"
+                    + " port, for as long as the servers run");
         }
         return new HetznerSettings(cap, cidrs, p.getProperty(IMAGE, "debian-12"), Duration.ofMinutes(10), 8);
     }

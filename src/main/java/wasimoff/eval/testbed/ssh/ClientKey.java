@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import wasimoff.eval.testbed.UserHome;
 
 /**
  * The key the harness logs in with: a fresh ECDSA pair per run, or the private key file the user
@@ -46,10 +47,12 @@ public final class ClientKey {
         }
     }
 
-    /** The key named by {@code ssh.key} in {@code properties}, or a fresh one. */
+    /** The key named by {@code ssh.key} in {@code properties} ({@code ~/} is the user's home), or a fresh one. */
     public static ClientKey from(java.util.Properties properties) {
         String named = properties.getProperty("ssh.key");
-        return named == null || named.isBlank() ? generate() : fromFile(Path.of(named));
+        return named == null || named.isBlank() ? generate()
+                : fromFile(UserHome.expand(named.strip(), properties.getProperty("user.home",
+                        System.getProperty("user.home"))));
     }
 
     /** The line for {@code authorized_keys}. */
