@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import wasimoff.eval.testbed.ChildEnvironment;
 
 /**
  * Runs the reference load generators as the benchmark compares them, each in its own process under
@@ -107,7 +108,8 @@ final class ExternalTools {
         Path log = work.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S", "-o", times.toString()));
         cmd.addAll(command);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = ChildEnvironment.base().allow("PYTHONPATH", "VIRTUAL_ENV").command(cmd).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(name + " did not finish; see " + log);

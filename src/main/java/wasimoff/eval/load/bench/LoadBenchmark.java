@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import wasimoff.eval.load.LoadRunner;
 import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.RunSummary;
+import wasimoff.eval.testbed.ChildEnvironment;
 import wasimoff.eval.workload.ResponseChecks;
 
 /**
@@ -146,8 +147,9 @@ public final class LoadBenchmark {
     /** A {@link DelayServer} in its own JVM, stopped by closing its standard input. */
     private record ChildTarget(Process process, String url) implements AutoCloseable {
         static ChildTarget start(long delayMicros) throws IOException {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), DelayServer.class.getName(), Long.toString(delayMicros))
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = ChildEnvironment.base().command(javaBin, "-cp", System.getProperty("java.class.path"),
+                            DelayServer.class.getName(), Long.toString(delayMicros))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String url = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();

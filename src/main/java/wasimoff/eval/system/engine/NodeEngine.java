@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import wasimoff.eval.testbed.ChildEnvironment;
 
 /**
  * Runs modules with Node.js's built-in {@code node:wasi}, one {@code node} process per task, the
@@ -75,7 +76,6 @@ public final class NodeEngine implements WasmEngine {
         List<String> command = new ArrayList<>(List.of("node", "--no-warnings", dir.resolve("runner.mjs").toString(),
                 module.toString()));
         command.addAll(argv);
-        ProcessBuilder pb = new ProcessBuilder(command);
         StringBuilder json = new StringBuilder("{");
         for (String env : envs) {
             int eq = env.indexOf('=');
@@ -84,8 +84,7 @@ public final class NodeEngine implements WasmEngine {
                         .append(env.substring(eq + 1).replace("\"", "\\\"")).append('"');
             }
         }
-        pb.environment().put("WASI_ENV", json.append('}').toString());
-        Process p = pb.start();
+        Process p = ChildEnvironment.base().with("WASI_ENV", json.append('}').toString()).command(command).start();
         p.getOutputStream().write(stdin == null ? new byte[0] : stdin);
         p.getOutputStream().close();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import wasimoff.eval.testbed.ChildEnvironment;
 import wasimoff.eval.testbed.LocalCommand;
 
 /**
@@ -34,7 +35,8 @@ public final class DockerEngine implements AutoCloseable {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve("dockerd.log");
-        Process p = new ProcessBuilder("dockerd", "--iptables=false", "--ip6tables=false")
+        Process p = ChildEnvironment.base().allow(ChildEnvironment.DOCKER)
+                .command("dockerd", "--iptables=false", "--ip6tables=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.testbed.ChildEnvironment;
 import wasimoff.eval.testbed.EmbeddableService;
 import wasimoff.eval.testbed.HarnessBundle;
 import wasimoff.eval.testbed.Node;
@@ -92,7 +93,8 @@ final class EmbeddedNode implements Node {
     @Override
     public CommandResult exec(List<String> command, Duration timeout) {
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            Process p = ChildEnvironment.base().allow(ChildEnvironment.DOCKER).command(command)
+                    .directory(workDir.toFile()).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
