@@ -256,7 +256,9 @@ public final class HetznerTestbed implements Testbed {
         if (unwanted.isEmpty()) {
             return;
         }
-        out.println("[hetzner] deleting " + unwanted.size() + " servers the next placement puts elsewhere");
+        out.println("[hetzner] deleting " + unwanted.size() + " servers the next placement puts elsewhere:");
+        unwanted.forEach(p -> out.printf("[hetzner]   server %s (id %d, %s @ %s)%n", p.server().name(), p.server().id(),
+                p.spec().type().name(), p.spec().location().id()));
         unwanted.forEach(p -> closeNode(p.node()));
         new HetznerCleanup(api, out).deleteServers(unwanted.stream().map(p -> p.server().id()).toList());
         synchronized (provisioned) {
