@@ -9,7 +9,7 @@ import wasimoff.eval.testbed.hetzner.HetznerCleanup;
 /**
  * The command line of {@code harness.jar} on remote nodes: {@code load --spec run.json --out DIR}
  * runs the load generator ({@link LoadMain}), {@code service <class> [args]} runs one of our
- * services until SIGTERM ({@link ServiceMain}), {@code cleanup [--run-id ID] [--dry-run]} deletes
+ * services until SIGTERM ({@link ServiceMain}), {@code cleanup (--run-id ID | --all) [--dry-run]} deletes
  * what the harness created on Hetzner ({@link HetznerCleanup}).
  */
 public final class HarnessMain {
@@ -28,7 +28,7 @@ public final class HarnessMain {
                         + "; valid: load, service, cleanup, report");
                 System.err.println("usage: java -jar harness.jar load --spec run.json --out DIR");
                 System.err.println("       java -jar harness.jar service <service class> [args...]");
-                System.err.println("       java -jar harness.jar cleanup [--run-id ID] [--dry-run]");
+                System.err.println("       java -jar harness.jar cleanup (--run-id ID | --all) [--dry-run]");
                 System.err.println("       java -jar harness.jar report <results root> [--out DIR] [--runs newest|all]");
                 System.exit(2);
             }

@@ -1,5 +1,6 @@
 package wasimoff.eval.formats;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class HyperfineRuntime implements TspRuntime {
     /** Why hyperfine cannot be used, or null. */
     public static String unavailableReason() {
         try {
-            Process p = new ProcessBuilder("hyperfine", "--version").redirectErrorStream(true).start();
+            Process p = ChildEnvironment.base().command("hyperfine", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : "hyperfine --version failed";
         } catch (IOException e) {
@@ -50,7 +51,7 @@ public final class HyperfineRuntime implements TspRuntime {
                 Integer.toString(warmup), "--runs", Integer.toString(runs), "-P", "n",
                 Integer.toString(ns.get(0)), Integer.toString(ns.get(ns.size() - 1)), "--export-csv", csv.toString()));
         hf.add(String.join(" ", command) + " rand {n} " + seed);
-        Process p = new ProcessBuilder(hf).redirectErrorStream(true).start();
+        Process p = ChildEnvironment.base().command(hf).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("hyperfine failed for " + name + ": " + out.strip());

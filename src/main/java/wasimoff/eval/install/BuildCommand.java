@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import wasimoff.eval.process.ChildEnvironment;
 
 /**
  * One step of an installation run on this machine (go, git, apt-get): its output goes line by line
@@ -63,11 +64,11 @@ final class BuildCommand {
 
     /** Runs the command; every output line goes to {@code progress} prefixed with {@code indent}. */
     Result run(Consumer<String> progress, String indent) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = ChildEnvironment.base().allow(ChildEnvironment.BUILD_TOOLS).with(environment).command(command)
+                .redirectErrorStream(true);
         if (directory != null) {
             pb.directory(directory.toFile());
         }
-        pb.environment().putAll(environment);
         Process p;
         try {
             p = pb.start();

@@ -84,6 +84,15 @@ public final class Parsers {
         };
     }
 
+    /** {@code true} or {@code false} in any case and nothing else: a cleanup that read {@code yes} as false would delete. */
+    public static Function<String, Boolean> trueFalse() {
+        return v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + v + "' is neither true nor false");
+        };
+    }
+
     /** A comma-separated, non-empty list of items each parsed by {@code item}. */
     public static <T> Function<String, List<T>> listOf(Function<String, T> item) {
         return v -> {
@@ -111,17 +120,8 @@ public final class Parsers {
             if (v.isBlank()) {
                 throw new IllegalArgumentException("empty");
             }
-            return expandHome(v);
+            return UserHome.expand(v);
         };
-    }
-
-    /** {@code v} with a leading {@code ~} replaced by the user's home. */
-    public static Path expandHome(String v) {
-        String home = System.getProperty("user.home");
-        if (v.equals("~")) {
-            return Path.of(home);
-        }
-        return v.startsWith("~/") ? Path.of(home, v.substring(2)) : Path.of(v);
     }
 
     /** An IPv4 or IPv6 network in CIDR notation, e.g. {@code 203.0.113.7/32}. */

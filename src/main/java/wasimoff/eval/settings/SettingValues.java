@@ -27,6 +27,12 @@ public final class SettingValues {
      * surprise: none of the declared keys means "empty" by a blank.
      */
     public static SettingValues parse(Properties properties) {
+        return parse(properties, System.getenv());
+    }
+
+    /** {@link #parse(Properties)} with {@code environment} for the settings that may come from it (the token). */
+    @SuppressWarnings("unchecked")
+    public static SettingValues parse(Properties properties, Map<String, String> environment) {
         Map<Setting<?>, Object> values = new LinkedHashMap<>();
         Properties given = new Properties();
         List<String> problems = new ArrayList<>();
@@ -52,6 +58,18 @@ public final class SettingValues {
             problems.add(Settings.HETZNER_ALLOW_FROM.flag() + " is not set: give the address (CIDR) the harness"
                     + " connects from, e.g. " + Settings.HETZNER_ALLOW_FROM.flag() + "=203.0.113.7/32; the servers'"
                     + " firewall admits only it and the run's own servers");
+        }
+        String token = environment.get("HCLOUD_TOKEN");
+        if ("hetzner".equals(testbed) && (token == null || token.isBlank())
+                && !values.containsKey(Settings.HCLOUD_TOKEN_FILE)) {
+            problems.add("-Dtestbed=hetzner creates paid servers and needs a Hetzner Cloud API token: set HCLOUD_TOKEN"
+                    + " or " + Settings.HCLOUD_TOKEN_FILE.flag() + "=<file only you can read>");
+        }
+        List<String> allowFrom = (List<String>) values.getOrDefault(Settings.HETZNER_ALLOW_FROM, List.of());
+        if (allowFrom.stream().anyMatch(c -> c.endsWith("/0")) && !Boolean.TRUE.equals(values.get(Settings.HETZNER_ALLOW_ANY))) {
+            problems.add(Settings.HETZNER_ALLOW_FROM.flag() + "=" + String.join(",", allowFrom) + " opens the servers,"
+                    + " etcd's port included, to every address on the internet; give your own address (e.g."
+                    + " 203.0.113.7/32), or, if you really mean everyone, add " + Settings.HETZNER_ALLOW_ANY.flag() + "=true");
         }
         if (!problems.isEmpty()) {
             throw new InvalidSettingException(problems);

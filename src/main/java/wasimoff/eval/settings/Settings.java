@@ -69,6 +69,9 @@ public final class Settings {
     public static final Setting<List<String>> HETZNER_ALLOW_FROM = of("hetzner.allow-from",
             "addresses the servers' firewall admits besides the run's own servers (required on hetzner)",
             "a list of CIDRs, e.g. 203.0.113.7/32", Map.of("*", "none"), Parsers.listOf(Parsers.cidr()));
+    public static final Setting<Boolean> HETZNER_ALLOW_ANY = of("hetzner.allow-any",
+            "lets hetzner.allow-from open the servers to every address (/0); prints a warning", "true, false",
+            Map.of("*", "false"), Parsers.trueFalse());
     public static final Setting<Double> HETZNER_MAX_HOURLY = of("hetzner.max-hourly-eur",
             "the fleet's price cap; a dearer fleet is refused before anything is created", "0..1000",
             Map.of("*", "10"), Parsers.decimal(0, 1000));
@@ -81,6 +84,13 @@ public final class Settings {
             "a file holding the Hetzner API token", "a file", Map.of("*", "$HCLOUD_TOKEN"), Parsers.path());
     public static final Setting<Path> SSH_KEY = of("ssh.key", "the SSH client key for the servers", "a private key file",
             Map.of("*", "a fresh key per run"), Parsers.path());
+
+    public static final Setting<String> RUN_ID = of("run-id", "cleanup: the run whose resources are deleted",
+            "the id a run printed at its start", Map.of("*", "none: give it or all"), Parsers.text());
+    public static final Setting<Boolean> ALL_RUNS = of("all", "cleanup: delete every run's resources", "true, false",
+            Map.of("*", "false"), Parsers.trueFalse());
+    public static final Setting<Boolean> DRY_RUN = of("dry-run", "cleanup: only list what would be deleted",
+            "true, false", Map.of("*", "false"), Parsers.trueFalse());
 
     public static final Setting<Double> KNEE_P99_MS = of("knee.p99-ms", "knee profile: the p99 bound in ms",
             "1..1000000", Map.of("*", "100"), Parsers.decimal(1, 1_000_000));
@@ -110,8 +120,8 @@ public final class Settings {
     /** Every setting, in the order the README lists them. */
     public static final List<Setting<?>> ALL = List.of(TESTBED, RUN_TIME, USERS, SPAWN_RATE, SYSTEMS, TSP_N, FLEETS,
             PLACEMENTS, ENGINE, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
-            CACHE_DIR, WASIMOFF_SRC, WASIMOFF_GIT_URL, HETZNER_ALLOW_FROM, HETZNER_MAX_HOURLY, HETZNER_IMAGE,
-            HETZNER_API_URL, HCLOUD_TOKEN_FILE, SSH_KEY, KNEE_P99_MS, KNEE_STEPS, KNEE_STEP_SECONDS, TRACE_REPEAT,
+            CACHE_DIR, WASIMOFF_SRC, WASIMOFF_GIT_URL, HETZNER_ALLOW_FROM, HETZNER_ALLOW_ANY, HETZNER_MAX_HOURLY,
+            HETZNER_IMAGE, HETZNER_API_URL, HCLOUD_TOKEN_FILE, SSH_KEY, RUN_ID, ALL_RUNS, DRY_RUN, KNEE_P99_MS, KNEE_STEPS, KNEE_STEP_SECONDS, TRACE_REPEAT,
             PING_COUNT, PING_INTERVAL_MS, FORMATS_N, FORMATS_WARMUP, FORMATS_RUNS, SCHEDULE_SCALE, LOAD_TRANSPORT);
 
     private Settings() {

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,9 @@ public final class LocalCommand {
 
     /** Runs {@code command}; returns its output, or throws with it when it fails or outlasts {@code timeout}. */
     public static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // docker, jlink, ldd: only the Docker CLI needs more than the base
+        Process p = ChildEnvironment.base().allow(ChildEnvironment.DOCKER).command(command).redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();

@@ -1,5 +1,6 @@
 package wasimoff.eval.workload;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ public final class NativeTsp {
         if (Files.isExecutable(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(source)) >= 0) {
             return out;
         }
-        Process p = new ProcessBuilder("bash", dir.resolve("build.sh").toString(), target).redirectErrorStream(true)
+        Process p = ChildEnvironment.base().allow("WASI_SYSROOT")
+                .command("bash", dir.resolve("build.sh").toString(), target).redirectErrorStream(true)
                 .start();
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

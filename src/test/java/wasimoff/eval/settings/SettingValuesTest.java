@@ -45,9 +45,19 @@ class SettingValuesTest {
         p.setProperty("run-time", "0");
         p.setProperty("testbed", "hetzner");
         InvalidSettingException e = (InvalidSettingException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> SettingValues.parse(p));
-        assertThat(e.problems()).hasSize(3);
-        assertThat(e.getMessage()).startsWith("3 settings are invalid:").contains("-Dhetzner.allow-from is not set");
+                () -> SettingValues.parse(p, java.util.Map.of()));
+        assertThat(e.problems()).hasSize(4);
+        assertThat(e.getMessage()).startsWith("4 settings are invalid:").contains("-Dhetzner.allow-from is not set")
+                .contains("needs a Hetzner Cloud API token: set HCLOUD_TOKEN or -Dhcloud.token.file");
+    }
+
+    @Test
+    void theWholeInternetAsAllowedSourceNeedsItsOverride() {
+        Properties p = new Properties();
+        p.setProperty("hetzner.allow-from", "0.0.0.0/0");
+        assertThatThrownBy(() -> SettingValues.parse(p)).hasMessageContaining("-Dhetzner.allow-any=true");
+        p.setProperty("hetzner.allow-any", "true");
+        assertThat(SettingValues.parse(p).get(Settings.HETZNER_ALLOW_FROM)).contains(List.of("0.0.0.0/0"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package wasimoff.eval.load.bench;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,8 @@ final class ExternalTools {
         Path log = work.resolve(name + ".log");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S", "-o", times.toString()));
         cmd.addAll(command);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = ChildEnvironment.base().allow("PYTHONPATH", "VIRTUAL_ENV").command(cmd).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(name + " did not finish; see " + log);

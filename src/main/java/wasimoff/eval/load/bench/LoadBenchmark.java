@@ -1,5 +1,6 @@
 package wasimoff.eval.load.bench;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -146,8 +147,9 @@ public final class LoadBenchmark {
     /** A {@link DelayServer} in its own JVM, stopped by closing its standard input. */
     private record ChildTarget(Process process, String url) implements AutoCloseable {
         static ChildTarget start(long delayMicros) throws IOException {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), DelayServer.class.getName(), Long.toString(delayMicros))
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = ChildEnvironment.base().command(javaBin, "-cp", System.getProperty("java.class.path"),
+                            DelayServer.class.getName(), Long.toString(delayMicros))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String url = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();

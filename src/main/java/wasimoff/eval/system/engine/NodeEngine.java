@@ -1,5 +1,6 @@
 package wasimoff.eval.system.engine;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,7 +76,6 @@ public final class NodeEngine implements WasmEngine {
         List<String> command = new ArrayList<>(List.of("node", "--no-warnings", dir.resolve("runner.mjs").toString(),
                 module.toString()));
         command.addAll(argv);
-        ProcessBuilder pb = new ProcessBuilder(command);
         StringBuilder json = new StringBuilder("{");
         for (String env : envs) {
             int eq = env.indexOf('=');
@@ -84,8 +84,7 @@ public final class NodeEngine implements WasmEngine {
                         .append(env.substring(eq + 1).replace("\"", "\\\"")).append('"');
             }
         }
-        pb.environment().put("WASI_ENV", json.append('}').toString());
-        Process p = pb.start();
+        Process p = ChildEnvironment.base().with("WASI_ENV", json.append('}').toString()).command(command).start();
         p.getOutputStream().write(stdin == null ? new byte[0] : stdin);
         p.getOutputStream().close();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));

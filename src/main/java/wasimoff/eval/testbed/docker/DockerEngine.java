@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.docker;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class DockerEngine implements AutoCloseable {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve("dockerd.log");
-        Process p = new ProcessBuilder("dockerd", "--iptables=false", "--ip6tables=false")
+        Process p = ChildEnvironment.base().allow(ChildEnvironment.DOCKER)
+                .command("dockerd", "--iptables=false", "--ip6tables=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.embedded;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,11 +36,12 @@ public final class ChildProcessService implements RunningService {
     static ChildProcessService start(Node node, ServiceDefinition.ProcessService service, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(service.command())
+            // native services (Serverledge nodes) may talk to the Docker engine
+            ProcessBuilder pb = ChildEnvironment.base().allow(ChildEnvironment.DOCKER).with(service.environment())
+                    .command(service.command())
                     .directory(log.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            pb.environment().putAll(service.environment());
             return new ChildProcessService(service.name(), node, pb.start(), log, service.stopSignal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.name() + " on " + node.name() + ": "
@@ -75,7 +77,8 @@ public final class ChildProcessService implements RunningService {
     /** Sends a signal by name; the JDK can only send TERM and KILL itself. */
     private void signal(String name) {
         try {
-            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            ChildEnvironment.base().command("kill", "-" + name, Long.toString(process.pid())).inheritIO().start()
+                    .waitFor();
         } catch (IOException e) {
             process.destroy();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.embedded;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -92,7 +93,8 @@ final class EmbeddedNode implements Node {
     @Override
     public CommandResult exec(List<String> command, Duration timeout) {
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            Process p = ChildEnvironment.base().allow(ChildEnvironment.DOCKER).command(command)
+                    .directory(workDir.toFile()).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();

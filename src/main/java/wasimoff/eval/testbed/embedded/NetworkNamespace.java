@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.embedded;
 
+import wasimoff.eval.process.ChildEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class NetworkNamespace implements AutoCloseable {
     /** Why namespaces cannot be made here (not root, no iproute2), or null when they can. */
     public static String unavailableReason() {
         try {
-            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            Process p = ChildEnvironment.base().command("ip", "netns", "list").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return "'ip netns list' failed: " + out.strip();
@@ -75,7 +76,7 @@ public final class NetworkNamespace implements AutoCloseable {
     /** Deletes namespaces and veths left by a run that was killed. */
     public static void sweepLeftovers() {
         try {
-            Process p = new ProcessBuilder("ip", "netns", "list").start();
+            Process p = ChildEnvironment.base().command("ip", "netns", "list").start();
             for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
                 String ns = line.split(" ")[0];
                 if (ns.startsWith(PREFIX + "-ns")) {
@@ -119,7 +120,7 @@ public final class NetworkNamespace implements AutoCloseable {
 
     private static void run(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = ChildEnvironment.base().command(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + out.strip());
@@ -134,7 +135,8 @@ public final class NetworkNamespace implements AutoCloseable {
 
     private static void quietly(String... command) {
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            ChildEnvironment.base().command(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             // best effort: it may already be gone

@@ -4,11 +4,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
 import wasimoff.eval.testbed.hetzner.api.Action;
 import wasimoff.eval.testbed.hetzner.api.Firewall;
 import wasimoff.eval.testbed.hetzner.api.HetznerApiException;
 import wasimoff.eval.testbed.hetzner.api.HetznerClient;
 import wasimoff.eval.testbed.hetzner.api.HetznerToken;
+import wasimoff.eval.testbed.hetzner.api.MissingHetznerTokenException;
 import wasimoff.eval.testbed.hetzner.api.Server;
 import wasimoff.eval.testbed.hetzner.api.SshKey;
 
@@ -17,8 +20,9 @@ import wasimoff.eval.testbed.hetzner.api.SshKey;
  * carrying the harness label (or one run's label), servers first because a firewall cannot be
  * deleted while applied. It is what a testbed's close and its shutdown hook run for their own
  * run, and the command a user runs after a killed run:
- * {@code mvn -Pcleanup [-Drun-id=ID] [-Ddry-run=true]} or
- * {@code java -jar harness.jar cleanup [--run-id ID] [--dry-run]}.
+ * {@code mvn -Pcleanup (-Drun-id=ID | -Dall=true) [-Ddry-run=true]} or
+ * {@code java -jar harness.jar cleanup (--run-id ID | --all) [--dry-run]}. It lists everything it will
+ * delete, with counts, before the first deletion.
  */
 public final class HetznerCleanup {
     private static final Duration DELETE_DEADLINE = Duration.ofMinutes(5);
@@ -95,25 +99,86 @@ public final class HetznerCleanup {
         }
     }
 
-    /** {@code cleanup [--run-id ID] [--dry-run]}; the API endpoint can be changed with {@code -D}{@value HetznerSettings#API_URL}. */
-    public static void main(String[] args) {
-        String runId = System.getProperty("run-id", "");
-        boolean dryRun = Boolean.parseBoolean(System.getProperty("dry-run", "false"));
+    /** What the command line asked for: the label selector to sweep and whether to delete. */
+    public record Request(String selector, boolean dryRun) {
+    }
+
+    static final String USAGE = "usage: cleanup (--run-id ID | --all) [--dry-run], or with Maven:"
+            + " mvn -Pcleanup (-Drun-id=ID | -Dall=true) [-Ddry-run=true]";
+
+    /**
+     * Reads the command line and the properties {@code run-id}, {@code all} and {@code dry-run} strictly:
+     * one run (a non-empty run id) or every run ({@code all=true}) must be named, booleans are
+     * {@code true} or {@code false}; anything else fails with a message saying what to give, before any
+     * API call.
+     */
+    public static Request parse(String[] args, Properties p) {
+        String runId = p.getProperty("run-id");
+        boolean all = HetznerSettings.flag(p, "all", false);
+        boolean dryRun = HetznerSettings.flag(p, "dry-run", false);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "cleanup" -> { }
                 case "--dry-run" -> dryRun = true;
-                case "--run-id" -> runId = i + 1 < args.length ? args[++i] : "";
-                default -> {
-                    System.err.println("cleanup: unknown argument '" + args[i] + "'; usage: cleanup [--run-id ID]"
-                            + " [--dry-run]");
-                    System.exit(2);
+                case "--all" -> all = true;
+                case "--run-id" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--run-id needs the run's id; " + USAGE);
+                    }
+                    runId = args[++i];
                 }
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
             }
         }
-        HetznerToken token = HetznerToken.fromEnvironment();
-        HetznerClient api = HetznerSettings.apiClient(token, System.getProperties());
-        String selector = runId.isBlank() ? RunLabels.harnessSelector() : RunLabels.runSelector(runId.strip());
-        new HetznerCleanup(api, System.out).sweep(selector, dryRun);
+        if (runId != null && runId.isBlank()) {
+            throw new IllegalArgumentException("the run id is empty (-Drun-id= or --run-id '', perhaps an unset shell"
+                    + " variable): give the id the run printed at its start, e.g. -Drun-id=20261125t080512-3fa2, or"
+                    + " -Dall=true (--all) to delete what every run of the harness left");
+        }
+        if (runId != null && all) {
+            throw new IllegalArgumentException("run id '" + runId + "' and all=true contradict each other: give either"
+                    + " -Drun-id=<id> (one run) or -Dall=true (every run)");
+        }
+        if (runId == null && !all) {
+            throw new IllegalArgumentException("say what to delete: -Drun-id=<id> (--run-id <id>) deletes one run's"
+                    + " servers, firewall and SSH key, the id as the run printed it at its start; -Dall=true (--all)"
+                    + " deletes everything labelled '" + RunLabels.HARNESS + "', of every run");
+        }
+        if (runId != null && !RunLabels.isLabelValue(runId.strip())) {
+            throw new IllegalArgumentException("'" + runId + "' is not a run id (such as 20261125t080512-3fa2): at most"
+                    + " 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+        }
+        return new Request(all ? RunLabels.harnessSelector() : RunLabels.runSelector(runId.strip()), dryRun);
+    }
+
+    /**
+     * The cleanup command: checks the command line and properties, then the token and the API endpoint,
+     * then sweeps. Returns the exit status: 0 done, 2 refused (the reason on {@code err}; nothing was
+     * sent to the API).
+     */
+    public static int run(String[] args, Properties p, Supplier<HetznerToken> token, PrintStream out,
+                          PrintStream err) {
+        Request request;
+        HetznerClient api;
+        try {
+            request = parse(args, p);
+            api = HetznerSettings.apiClient(token.get(), p);
+        } catch (IllegalArgumentException | MissingHetznerTokenException e) {
+            err.println("cleanup: " + e.getMessage());
+            return 2;
+        }
+        new HetznerCleanup(api, out).sweep(request.selector(), request.dryRun());
+        return 0;
+    }
+
+    /**
+     * {@code cleanup (--run-id ID | --all) [--dry-run]}; the API endpoint can be changed with
+     * {@code -D}{@value HetznerSettings#API_URL}.
+     */
+    public static void main(String[] args) {
+        int status = run(args, System.getProperties(), HetznerToken::fromEnvironment, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }

@@ -1,16 +1,26 @@
 package wasimoff.eval.testbed.hetzner;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.testbed.Node;
@@ -21,6 +31,7 @@ import wasimoff.eval.testbed.hetzner.api.CreatedServer;
 import wasimoff.eval.testbed.hetzner.api.FirewallRule;
 import wasimoff.eval.testbed.hetzner.api.HetznerClient;
 import wasimoff.eval.testbed.hetzner.api.Server;
+import wasimoff.eval.testbed.hetzner.api.ServerType;
 import wasimoff.eval.testbed.ssh.HostKey;
 
 /**
@@ -29,9 +40,14 @@ import wasimoff.eval.testbed.ssh.HostKey;
  * parallel, each labelled with run, scenario and role and given a host key of its own through
  * cloud-init, and connects to each with exactly that key. Servers already created for an earlier
  * point of the scenario are reused; close (also run by a shutdown hook) deletes everything carrying
- * the run's label, including servers whose creation was interrupted.
+ * the run's label, including servers whose creation was interrupted, without waiting for a provisioning
+ * in progress. At start it lists the servers other runs left, with their price and the command
+ * deleting them, and leaves them alone.
  */
 public final class HetznerTestbed implements Testbed {
+    /** How long close waits for create requests already sent, so that their servers are found and deleted. */
+    private static final Duration PROVISIONING_GRACE = Duration.ofSeconds(30);
+
     private final HetznerClient api;
     private final HetznerSettings settings;
     private final RunLabels labels;
@@ -39,11 +55,19 @@ public final class HetznerTestbed implements Testbed {
     private final NodeConnector connector;
     private final PrintStream out;
     private final Map<String, Provisioned> provisioned = new LinkedHashMap<>();
-    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final Map<String, String> parameters = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Thread shutdownHook;
+    /** Held by provision; close does not take it, so it can abort a provisioning in progress. */
+    private final ReentrantLock provisionLock = new ReentrantLock();
+    /** Threads in a step close may interrupt: waits (boots, SSH), never a create request on its way. */
+    private final Set<Thread> interruptible = new HashSet<>();
+    private final Object closeLock = new Object();
+    private volatile boolean closed;
+    /** Set when the provisioning thread is interrupted by someone else than close: workers stop too. */
+    private volatile boolean aborted;
+    private boolean swept;
     private Long sshKeyId;
     private Long firewallId;
-    private boolean closed;
 
     /** A created server, the host key it was given and, once connected, its node. */
     private record Provisioned(NodeSpec spec, Server server, HostKey hostKey, Node node) {
@@ -57,10 +81,66 @@ public final class HetznerTestbed implements Testbed {
         this.clientKeyLine = clientKeyLine;
         this.connector = connector;
         this.out = out;
-        this.shutdownHook = new Thread(this::close, "hetzner-testbed-cleanup-" + labels.runId());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         out.println("[hetzner] run " + labels.runId() + " (label " + labels.runSelector() + "); after an interrupted"
                 + " run delete its servers with: mvn -Pcleanup -Drun-id=" + labels.runId());
+        reportOtherRuns();
+        this.shutdownHook = new Thread(this::close, "hetzner-testbed-cleanup-" + labels.runId());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Prints the servers earlier runs left behind (a run killed before its cleanup), with type, location
+     * and hourly price, and the command deleting each run's. They are another run's: this one leaves them.
+     */
+    private void reportOtherRuns() {
+        List<Server> others = api.listServers(RunLabels.harnessSelector() + "," + RunLabels.RUN + "!=" + labels.runId());
+        if (others.isEmpty()) {
+            return;
+        }
+        Map<String, ServerType> types = new HashMap<>();
+        Map<String, List<Server>> byRun = new TreeMap<>();
+        others.forEach(s -> byRun.computeIfAbsent(s.labels().getOrDefault(RunLabels.RUN, "?"), r -> new ArrayList<>())
+                .add(s));
+        List<String> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, List<Server>> run : byRun.entrySet()) {
+            BigDecimal runTotal = BigDecimal.ZERO;
+            List<String> serverLines = new ArrayList<>();
+            for (Server s : run.getValue()) {
+                String type = s.serverType() == null ? "?" : s.serverType().name();
+                String location = s.location() == null ? "?" : s.location().name();
+                Optional<BigDecimal> hourly = hourlyPrice(s, types);
+                runTotal = runTotal.add(hourly.orElse(BigDecimal.ZERO));
+                serverLines.add(String.format("[hetzner]     %s (id %d, %s @ %s, %s)", s.name(), s.id(), type, location,
+                        hourly.map(h -> h.setScale(4, RoundingMode.HALF_UP) + " EUR/h").orElse("price unknown")));
+            }
+            total = total.add(runTotal);
+            String command = run.getKey().equals("?") ? "mvn -Pcleanup -Dall=true (no run label: deletes every run's)"
+                    : "mvn -Pcleanup -Drun-id=" + run.getKey();
+            lines.add(String.format("[hetzner]   run %s: %d servers, %s EUR/h; delete with: %s", run.getKey(),
+                    run.getValue().size(), runTotal.setScale(2, RoundingMode.HALF_UP), command));
+            lines.addAll(serverLines);
+        }
+        out.printf("[hetzner] %d servers of other runs of this harness still exist, billed %s EUR/h (incl. VAT)"
+                + " together; this run does not touch them:%n", others.size(), total.setScale(2, RoundingMode.HALF_UP));
+        lines.forEach(out::println);
+    }
+
+    /** The gross hourly price of {@code server}'s type in its location: from the server, else from the price list. */
+    private Optional<BigDecimal> hourlyPrice(Server server, Map<String, ServerType> types) {
+        if (server.serverType() == null || server.location() == null) {
+            return Optional.empty();
+        }
+        String location = server.location().name();
+        Optional<BigDecimal> own = server.serverType().priceIn(location).map(p -> p.priceHourly().gross());
+        if (own.isPresent()) {
+            return own;
+        }
+        if (types.isEmpty()) {
+            api.listServerTypes().forEach(t -> types.put(t.name(), t));
+        }
+        return Optional.ofNullable(types.get(server.serverType().name())).flatMap(t -> t.priceIn(location))
+                .map(p -> p.priceHourly().gross());
     }
 
     @Override
@@ -68,11 +148,32 @@ public final class HetznerTestbed implements Testbed {
         return "hetzner";
     }
 
+    /**
+     * Creates what {@code specs} need and connects to it. A {@link #close()} from another thread (or the
+     * shutdown hook, on Ctrl-C) aborts it: this then throws, saying the testbed was closed while provisioning.
+     */
     @Override
-    public synchronized List<Node> provision(List<NodeSpec> specs) {
-        if (closed) {
-            throw new IllegalStateException("the Hetzner testbed of run " + labels.runId() + " is closed");
+    public List<Node> provision(List<NodeSpec> specs) {
+        provisionLock.lock();
+        try {
+            aborted = false;
+            checkpoint();
+            enterInterruptible();
+            try {
+                List<Node> nodes = provisionOpen(specs);
+                checkpoint();
+                return nodes;
+            } catch (RuntimeException e) {
+                throw closed ? closedWhileProvisioning(e) : e;
+            } finally {
+                leaveInterruptible();
+            }
+        } finally {
+            provisionLock.unlock();
         }
+    }
+
+    private List<Node> provisionOpen(List<NodeSpec> specs) {
         CostEstimate estimate = CostEstimate.of(specs, api.listServerTypes());
         out.println("[hetzner] cost estimate: " + estimate + "; cap " + settings.maxHourlyEur() + " EUR/h (-D"
                 + HetznerSettings.MAX_HOURLY + ")");
@@ -82,14 +183,60 @@ public final class HetznerTestbed implements Testbed {
         parameters.put("hourly cost estimate", estimate.toString());
 
         releaseUnwanted(specs);
-        List<NodeSpec> missing = specs.stream().filter(s -> !provisioned.containsKey(s.name())).toList();
+        List<NodeSpec> missing;
+        synchronized (provisioned) {
+            missing = specs.stream().filter(s -> !provisioned.containsKey(s.name())).toList();
+        }
         if (!missing.isEmpty()) {
             ensureRunResources();
             create(missing);
             allowRunServers();
         }
         connectAll(specs);
-        return specs.stream().map(s -> provisioned.get(s.name()).node()).toList();
+        synchronized (provisioned) {
+            return specs.stream().map(s -> provisioned.get(s.name()).node()).toList();
+        }
+    }
+
+    /** Throws once close has begun (or provisioning was interrupted): nothing new may be created or connected. */
+    private void checkpoint() {
+        if (closed) {
+            throw closedWhileProvisioning(null);
+        }
+        if (aborted) {
+            throw new IllegalStateException("provisioning was interrupted");
+        }
+    }
+
+    private IllegalStateException closedWhileProvisioning(Throwable cause) {
+        return new IllegalStateException("the Hetzner testbed of run " + labels.runId() + " was closed while"
+                + " provisioning (Ctrl-C, or the end of the run); everything labelled " + labels.runSelector()
+                + " is deleted", cause);
+    }
+
+    private void enterInterruptible() {
+        synchronized (interruptible) {
+            interruptible.add(Thread.currentThread());
+        }
+    }
+
+    /** Ends an interruptible step; an interrupt close sent is then cleared, the next checkpoint throws instead. */
+    private void leaveInterruptible() {
+        synchronized (interruptible) {
+            interruptible.remove(Thread.currentThread());
+            if (closed) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private <T> T interruptibly(java.util.function.Supplier<T> step) {
+        enterInterruptible();
+        try {
+            return step.get();
+        } finally {
+            leaveInterruptible();
+        }
     }
 
     /**
@@ -100,16 +247,23 @@ public final class HetznerTestbed implements Testbed {
     private void releaseUnwanted(List<NodeSpec> specs) {
         Map<String, NodeSpec> wanted = new LinkedHashMap<>();
         specs.forEach(s -> wanted.put(s.name(), s));
-        List<Provisioned> unwanted = provisioned.values().stream()
-                .filter(p -> wanted.containsKey(p.spec().name()) && !p.spec().equals(wanted.get(p.spec().name())))
-                .toList();
+        List<Provisioned> unwanted;
+        synchronized (provisioned) {
+            unwanted = provisioned.values().stream()
+                    .filter(p -> wanted.containsKey(p.spec().name()) && !p.spec().equals(wanted.get(p.spec().name())))
+                    .toList();
+        }
         if (unwanted.isEmpty()) {
             return;
         }
-        out.println("[hetzner] deleting " + unwanted.size() + " servers the next placement puts elsewhere");
+        out.println("[hetzner] deleting " + unwanted.size() + " servers the next placement puts elsewhere:");
+        unwanted.forEach(p -> out.printf("[hetzner]   server %s (id %d, %s @ %s)%n", p.server().name(), p.server().id(),
+                p.spec().type().name(), p.spec().location().id()));
         unwanted.forEach(p -> closeNode(p.node()));
         new HetznerCleanup(api, out).deleteServers(unwanted.stream().map(p -> p.server().id()).toList());
-        unwanted.forEach(p -> provisioned.remove(p.spec().name()));
+        synchronized (provisioned) {
+            unwanted.forEach(p -> provisioned.remove(p.spec().name()));
+        }
     }
 
     private void ensureRunResources() {
@@ -127,7 +281,9 @@ public final class HetznerTestbed implements Testbed {
                 settings.parallelism());
         AtomicInteger done = new AtomicInteger();
         inParallel(missing, spec -> {
+            checkpoint();
             HostKey hostKey = HostKey.generate();
+            // not interruptible: an aborted request may still create a server no one then knows of
             CreatedServer created = api.createServer(CreateServerRequest.builder(serverName(spec),
                             spec.type().name(), settings.image())
                     .location(spec.location().id())
@@ -139,8 +295,11 @@ public final class HetznerTestbed implements Testbed {
             synchronized (provisioned) {
                 provisioned.put(spec.name(), new Provisioned(spec, created.server(), hostKey, null));
             }
-            api.awaitActions(created.allActions(), settings.bootDeadline());
-            Server running = api.getServer(created.server().id());
+            checkpoint();
+            Server running = interruptibly(() -> {
+                api.awaitActions(created.allActions(), settings.bootDeadline());
+                return api.getServer(created.server().id());
+            });
             synchronized (provisioned) {
                 provisioned.put(spec.name(), new Provisioned(spec, running, hostKey, null));
             }
@@ -153,7 +312,9 @@ public final class HetznerTestbed implements Testbed {
     /** Lets the run's servers reach each other on every port; before this only the user's address could. */
     private void allowRunServers() {
         List<String> sources = new ArrayList<>(settings.allowFrom());
-        provisioned.values().forEach(p -> p.server().ipv4Address().ifPresent(ip -> sources.add(ip + "/32")));
+        synchronized (provisioned) {
+            provisioned.values().forEach(p -> p.server().ipv4Address().ifPresent(ip -> sources.add(ip + "/32")));
+        }
         api.awaitActions(api.setFirewallRules(firewallId, rules(sources)), settings.bootDeadline());
     }
 
@@ -165,16 +326,26 @@ public final class HetznerTestbed implements Testbed {
     }
 
     private void connectAll(List<NodeSpec> specs) {
-        List<Provisioned> unconnected = specs.stream().map(s -> provisioned.get(s.name()))
-                .filter(p -> p.node() == null).toList();
+        List<Provisioned> unconnected;
+        synchronized (provisioned) {
+            unconnected = specs.stream().map(s -> provisioned.get(s.name())).filter(p -> p.node() == null).toList();
+        }
         if (unconnected.isEmpty()) {
             out.println("[hetzner] reusing " + specs.size() + " servers");
             return;
         }
         out.printf("[hetzner] connecting to %d servers and setting them up%n", unconnected.size());
         inParallel(unconnected.stream().map(Provisioned::spec).toList(), spec -> {
-            Provisioned p = provisioned.get(spec.name());
-            Node node = connector.connect(spec, p.server(), p.hostKey());
+            checkpoint();
+            Provisioned p;
+            synchronized (provisioned) {
+                p = provisioned.get(spec.name());
+            }
+            Node node = interruptibly(() -> connector.connect(spec, p.server(), p.hostKey()));
+            if (closed) {
+                closeNode(node);
+                throw closedWhileProvisioning(null);
+            }
             synchronized (provisioned) {
                 provisioned.put(spec.name(), new Provisioned(spec, p.server(), p.hostKey(), node));
             }
@@ -201,6 +372,8 @@ public final class HetznerTestbed implements Testbed {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    aborted = true;
+                    interruptWorkers();
                     throw new IllegalStateException("interrupted while provisioning", e);
                 }
             }
@@ -208,7 +381,34 @@ public final class HetznerTestbed implements Testbed {
                 throw failure;
             }
         } finally {
+            pool.shutdown();
+            awaitWorkers(pool);
+        }
+    }
+
+    /** Interrupts every thread in an interruptible step (the workers' waits and the provisioning thread). */
+    private void interruptWorkers() {
+        synchronized (interruptible) {
+            interruptible.forEach(Thread::interrupt);
+        }
+    }
+
+    /** Waits for the pool's workers, which end at their next checkpoint; a create already sent is let finish. */
+    private void awaitWorkers(ExecutorService pool) {
+        long end = System.nanoTime() + PROVISIONING_GRACE.toNanos();
+        boolean interrupted = false;
+        while (!pool.isTerminated() && System.nanoTime() < end) {
+            try {
+                pool.awaitTermination(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!pool.isTerminated()) {
             pool.shutdownNow();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -218,8 +418,10 @@ public final class HetznerTestbed implements Testbed {
 
     /** The run id, image and cost estimate, for every result of this testbed. */
     @Override
-    public synchronized Map<String, String> parameters() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    public Map<String, String> parameters() {
+        synchronized (parameters) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
     }
 
     @Override
@@ -228,23 +430,59 @@ public final class HetznerTestbed implements Testbed {
         return new InetSocketAddress(to.host(), port);
     }
 
-    /** Closes every connection, then deletes everything labelled with this run. */
+    /**
+     * Closes every connection, then deletes everything labelled with this run. It does not wait for a
+     * provisioning in progress: it stops it (new servers are no longer created, waits for boots and SSH are
+     * interrupted), deletes what exists, lets create requests already sent finish (up to 30 s) and
+     * deletes again what they made.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
+    public void close() {
         closed = true;
-        try {
-            provisioned.values().forEach(p -> closeNode(p.node()));
-            new HetznerCleanup(api, out).sweep(labels.runSelector(), false);
-            provisioned.clear();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // this close is the hook itself, or runs while the JVM shuts down
+        boolean wasProvisioning = provisionLock.isLocked() && !provisionLock.isHeldByCurrentThread();
+        interruptWorkers();
+        synchronized (closeLock) {
+            if (swept) {
+                return;
             }
+            try {
+                List<Provisioned> open;
+                synchronized (provisioned) {
+                    open = List.copyOf(provisioned.values());
+                }
+                open.forEach(p -> closeNode(p.node()));
+                HetznerCleanup cleanup = new HetznerCleanup(api, out);
+                cleanup.sweep(labels.runSelector(), false);
+                if (wasProvisioning) {
+                    out.println("[hetzner] closed while provisioning: waiting up to " + PROVISIONING_GRACE.toSeconds()
+                            + " s for create requests already sent, then deleting what they made");
+                    awaitProvisioningEnd();
+                    cleanup.sweep(labels.runSelector(), false);
+                }
+                synchronized (provisioned) {
+                    provisioned.clear();
+                }
+                swept = true;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // this close is the hook itself, or runs while the JVM shuts down
+                }
+            }
+        }
+    }
+
+    private void awaitProvisioningEnd() {
+        try {
+            if (provisionLock.tryLock(PROVISIONING_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                provisionLock.unlock();
+            } else {
+                out.println("[hetzner] provisioning still runs after " + PROVISIONING_GRACE.toSeconds()
+                        + " s; deleting what exists now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -31,6 +31,11 @@ public record RunLabels(String runId, String scenario) {
         }
     }
 
+    /** Whether {@code value} is a non-empty Hetzner label value, as a run id must be. */
+    public static boolean isLabelValue(String value) {
+        return value != null && !value.isEmpty() && value.matches(VALUE);
+    }
+
     /** A new run id: UTC time to the second and four random hex digits, e.g. {@code 20261125t080512-3fa2}. */
     public static String newRunId() {
         return DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.ssh;
 
+import wasimoff.eval.settings.UserHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,10 +47,12 @@ public final class ClientKey {
         }
     }
 
-    /** The key named by {@code ssh.key} in {@code properties}, or a fresh one. */
+    /** The key named by {@code ssh.key} in {@code properties} ({@code ~/} is the user's home), or a fresh one. */
     public static ClientKey from(java.util.Properties properties) {
         String named = properties.getProperty("ssh.key");
-        return named == null || named.isBlank() ? generate() : fromFile(Path.of(named));
+        return named == null || named.isBlank() ? generate()
+                : fromFile(UserHome.expand(named.strip(), properties.getProperty("user.home",
+                        System.getProperty("user.home"))));
     }
 
     /** The line for {@code authorized_keys}. */

@@ -71,6 +71,12 @@ final class FakeHetzner implements AutoCloseable {
         return addServer(name, "cpx22", "nbg1", Map.of("owner", "someone-else")).get("id").asLong();
     }
 
+    /** A server a run of the harness created, as the testbed labels it. */
+    long addRunServer(String name, String runId, String type, String location) {
+        return addServer(name, type, location, Map.of("wasimoff-eval", "true", "wasimoff-eval-run", runId,
+                "wasimoff-eval-scenario", "optimal", "wasimoff-eval-role", "provider")).get("id").asLong();
+    }
+
     private MockResponse handle(RecordedRequest r) throws IOException {
         HttpUrl url = r.getUrl();
         String method = r.getMethod();

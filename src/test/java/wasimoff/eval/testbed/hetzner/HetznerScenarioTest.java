@@ -69,6 +69,10 @@ class HetznerScenarioTest {
             };
             Properties p = new Properties();
             p.setProperty("testbed", "hetzner");
+            p.setProperty("hetzner.allow-from", "203.0.113.7/32");
+            Path tokenFile = Files.writeString(tmp.resolve("token"), FakeHetzner.TOKEN);
+            Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            p.setProperty("hcloud.token.file", tokenFile.toString());
             p.setProperty("systems", "reference");
             p.setProperty("fleets", "02x02c");
             p.setProperty("tsp-n", "8");

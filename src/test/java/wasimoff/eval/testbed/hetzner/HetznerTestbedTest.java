@@ -180,6 +180,8 @@ class HetznerTestbedTest {
 
         assertThat(countCreates()).isEqualTo(creates + 1);
         assertThat(fake.servers).hasSize(5);
+        assertThat(console.toString()).contains("deleting 1 servers the next placement puts elsewhere:\n"
+                + "[hetzner]   server we-20261125t080000-abcd-broker (id ");
         assertThat(next.get(1)).isNotEqualTo(first.get(1));
         assertThat(next.get(0)).isEqualTo(first.get(0));
     }

@@ -40,7 +40,7 @@ class KilledRunCleanupTest {
             assertThat(fake.firewalls).hasSize(1);
             fake.createDelayMillis = 0;
 
-            Process dry = java(HarnessMain.class.getName(), List.of("cleanup", "--dry-run",
+            Process dry = java(HarnessMain.class.getName(), List.of("cleanup", "--all", "--dry-run",
                     "-Dhetzner.api-url=" + fake.url()), "dry-run");
             assertThat(dry.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(dry.exitValue()).isZero();
@@ -48,7 +48,7 @@ class KilledRunCleanupTest {
             assertThat(Files.readString(tmp.resolve("dry-run.log")))
                     .contains("dry run: " + leaked + " servers, 1 firewalls, 1 SSH keys match 'wasimoff-eval'");
 
-            Process sweep = java(HarnessMain.class.getName(), List.of("cleanup", "-Dhetzner.api-url=" + fake.url()),
+            Process sweep = java(HarnessMain.class.getName(), List.of("cleanup", "--all", "-Dhetzner.api-url=" + fake.url()),
                     "cleanup");
             assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(sweep.exitValue()).as(Files.readString(tmp.resolve("cleanup.log"))).isZero();
@@ -66,6 +66,7 @@ class KilledRunCleanupTest {
         Assumptions.assumeTrue(System.getenv("HCLOUD_TOKEN") == null, "HCLOUD_TOKEN is set in this environment");
         Properties p = new Properties();
         p.setProperty("testbed", "hetzner");
+        p.setProperty("hetzner.allow-from", "203.0.113.7/32");
 
         long t0 = System.nanoTime();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioSession.open("optimal", p))

@@ -42,6 +42,23 @@ class ClientKeyTest {
     }
 
     @Test
+    void aTildeInTheSshKeyPropertyIsTheUsersHome() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path file = Files.createDirectories(home.resolve(".ssh")).resolve("id_ed25519");
+        SshKeygen.run("-q", "-t", "ed25519", "-N", "", "-f", file.toString());
+        Properties named = new Properties();
+        named.setProperty("user.home", home.toString());
+        named.setProperty("ssh.key", "~/.ssh/id_ed25519");
+
+        ClientKey key = ClientKey.from(named);
+
+        assertThat(key.isGenerated()).isFalse();
+        assertThat(key.toString()).isEqualTo("client key " + file);
+        assertThat(key.publicKeyLine()).isEqualTo(SshKeygen.fields(Files.readString(home.resolve(".ssh/id_ed25519.pub"))
+                .trim(), 2));
+    }
+
+    @Test
     void noTextOfTheKeyShowsThePrivateKey() throws Exception {
         Path file = tmp.resolve("id_ed25519");
         SshKeygen.run("-q", "-t", "ed25519", "-N", "", "-f", file.toString());

@@ -3,6 +3,8 @@ package wasimoff.eval.testbed.hetzner.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,11 +58,47 @@ public final class HetznerClient {
     }
 
     private HetznerClient(Builder builder) {
-        this.baseUrl = HttpUrl.get(builder.baseUrl);
+        this.baseUrl = requireSafeBaseUrl(builder.baseUrl);
         this.mapper = Json.mapper();
         this.transport = new HetznerTransport(builder.http, builder.token, mapper, builder.retryPolicy,
                 builder.clock, builder.sleeper);
         this.waiter = new ActionWaiter(this::getAction, builder.actionPollInterval);
+    }
+
+    /**
+     * Parses an API base URL that may carry the token: {@code https}, or plain {@code http} only to a
+     * loopback host (127.0.0.0/8, ::1, {@code localhost}), where test doubles listen.
+     *
+     * @throws IllegalArgumentException naming the URL and what is accepted, before any request is made
+     */
+    public static HttpUrl requireSafeBaseUrl(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new IllegalArgumentException("'" + url + "' is not an http or https URL");
+        }
+        if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+            throw new IllegalArgumentException("'" + url + "' is plain http to " + parsed.host() + ", which is not a"
+                    + " loopback address: the API token would cross the network unencrypted. Use https, or http only"
+                    + " to 127.0.0.0/8, ::1 or localhost");
+        }
+        return parsed;
+    }
+
+    /** Whether {@code host} (as {@link HttpUrl#host()} gives it: IP literals canonical, no brackets) is loopback. */
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        boolean ipLiteral = host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
+        if (!ipLiteral) {
+            // a name is not resolved here: what it resolves to can change between this check and the request
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Starts configuring a client that takes its token from {@code token}, e.g. {@code HetznerToken::fromEnvironment}. */
@@ -345,7 +383,10 @@ public final class HetznerClient {
             return this;
         }
 
-        /** The API base URL; default {@value HetznerClient#DEFAULT_BASE_URL}; tests pass a MockWebServer URL. */
+        /**
+         * The API base URL; default {@value HetznerClient#DEFAULT_BASE_URL}; tests pass a MockWebServer URL.
+         * {@link #build()} refuses plain http to anything but a loopback address.
+         */
         public Builder baseUrl(String value) {
             this.baseUrl = Objects.requireNonNull(value, "baseUrl");
             return this;

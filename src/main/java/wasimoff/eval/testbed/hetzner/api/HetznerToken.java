@@ -1,15 +1,21 @@
 package wasimoff.eval.testbed.hetzner.api;
 
+import wasimoff.eval.settings.UserHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The secret API token of one Hetzner Cloud project. It is read from the file named by the system property
- * {@value #FILE_PROPERTY} if that is set, otherwise from the environment variable {@value #ENV_VAR}.
+ * {@value #FILE_PROPERTY} if that is set ({@code ~/} is the user's home; the file must not be readable or
+ * writable by group or others), otherwise from the environment variable {@value #ENV_VAR}.
  * {@link #toString()} masks it completely; only {@link HetznerClient} reads {@link #secret()}, to put it into
  * the {@code Authorization} header. Never log or store the secret.
  */
@@ -19,7 +25,7 @@ public final class HetznerToken {
     public static final String ENV_VAR = "HCLOUD_TOKEN";
 
     /** The system property naming a file whose content is the token. */
-    public static final String FILE_PROPERTY = "hcloud.token.file";
+    public static final String FILE_PROPERTY = wasimoff.eval.settings.Settings.HCLOUD_TOKEN_FILE.key();
 
     private final String secret;
 
@@ -65,7 +71,9 @@ public final class HetznerToken {
     static Optional<HetznerToken> find(Function<String, String> environment, Function<String, String> properties) {
         String file = properties.apply(FILE_PROPERTY);
         if (file != null && !file.isBlank()) {
-            return Optional.of(readFile(Path.of(file.strip())));
+            String home = properties.apply("user.home");
+            return Optional.of(readFile(UserHome.expand(file.strip(),
+                    home != null ? home : System.getProperty("user.home"))));
         }
         String value = environment.apply(ENV_VAR);
         if (value == null || value.isBlank()) {
@@ -80,6 +88,7 @@ public final class HetznerToken {
     }
 
     private static HetznerToken readFile(Path file) {
+        requirePrivate(file);
         String content;
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
@@ -93,6 +102,35 @@ public final class HetznerToken {
             throw new MissingHetznerTokenException("the file " + file + " named by -D" + FILE_PROPERTY
                     + " does not hold a usable Hetzner Cloud API token: " + e.getMessage());
         }
+    }
+
+    /** Refuses a token file that group or others may read or write: anyone on the machine could use or swap it. */
+    private static void requirePrivate(Path file) {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        } catch (IOException e) {
+            throw new MissingHetznerTokenException("cannot read the Hetzner Cloud API token file " + file
+                    + " named by -D" + FILE_PROPERTY + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        Set<PosixFilePermission> shared = EnumSet.of(PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        shared.retainAll(mode);
+        if (!shared.isEmpty()) {
+            throw new MissingHetznerTokenException("the Hetzner Cloud API token file " + file + " named by -D"
+                    + FILE_PROPERTY + " has mode " + octal(mode) + " (" + PosixFilePermissions.toString(mode)
+                    + "): group or others may read or change it. Make it private with: chmod 600 " + file);
+        }
+    }
+
+    private static String octal(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission p : mode) {
+            bits |= 0400 >> p.ordinal();
+        }
+        return String.format("%04o", bits);
     }
 
     private static String missingMessage() {
