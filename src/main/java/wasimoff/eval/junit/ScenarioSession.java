@@ -1,198 +1,67 @@
 package wasimoff.eval.junit;
 
-import wasimoff.eval.run.RemoteLoadRun;
-import io.qameta.allure.Allure;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.opentest4j.TestAbortedException;
-import wasimoff.eval.install.InstallContext;
-import wasimoff.eval.install.InstalledBinaries;
-import wasimoff.eval.install.Installer;
-import wasimoff.eval.install.Requirement;
-import wasimoff.eval.load.LoadRunner;
-import wasimoff.eval.load.RunSummary;
-import wasimoff.eval.load.ResultsWriter;
 import wasimoff.eval.load.RunSpec;
-import wasimoff.eval.load.SingleRequest;
-import wasimoff.eval.report.AllureReport;
-import wasimoff.eval.report.Charts;
-import wasimoff.eval.report.PhaseAnalysis;
-import wasimoff.eval.report.ResultsTree;
+import wasimoff.eval.load.RunSummary;
 import wasimoff.eval.report.RunResult;
-import wasimoff.eval.scenario.NodeRole;
-import wasimoff.eval.scenario.Placement;
+import wasimoff.eval.run.PointNotRunException;
+import wasimoff.eval.run.ScenarioConfigurationException;
+import wasimoff.eval.run.ScenarioRun;
 import wasimoff.eval.scenario.RunSettings;
 import wasimoff.eval.scenario.Scenario;
-import wasimoff.eval.scenario.ScenarioLoader;
 import wasimoff.eval.scenario.ScenarioPoint;
-import wasimoff.eval.scenario.Sweep;
-import wasimoff.eval.settings.InvalidSettingException;
 import wasimoff.eval.settings.SettingValues;
-import wasimoff.eval.settings.Settings;
-import wasimoff.eval.system.Deployment;
-import wasimoff.eval.system.SystemFailure;
-import wasimoff.eval.system.SystemUnderTest;
-import wasimoff.eval.system.Systems;
-import wasimoff.eval.testbed.Node;
-import wasimoff.eval.testbed.RunningService;
-import wasimoff.eval.testbed.Testbed;
 import wasimoff.eval.testbed.Testbeds;
-import wasimoff.eval.workload.ResponseChecks;
 
 /**
- * Everything one scenario class holds while it runs: the scenario and its resolved settings, the
- * testbed with the nodes of the current placement, and the deployed system. {@link #run} executes
- * one point with Allure steps (provision, deploy, scale, warm-up, run, collect). Closing it stops
- * every system and releases the testbed.
+ * What a scenario class's test methods receive: the JUnit face of a {@link ScenarioRun}. A scenario
+ * that cannot start fails the class ({@link ExtensionConfigurationException}); a point of a system
+ * that cannot run here is skipped ({@link TestAbortedException}) with the reason and the install
+ * command. Everything else is the run's.
  */
 public final class ScenarioSession implements AutoCloseable {
-    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
-
-    private final Scenario scenario;
-    private final RunSettings settings;
-    private final List<ScenarioPoint> points;
-    private final Testbed testbed;
-    private final ResultsTree results;
+    private final ScenarioRun run;
     private final ThroughputBounds bounds;
-    private final boolean wan;
-    private final InstalledBinaries cache;
-    /** The systems of the sweep that cannot run here, with why and how to install them. */
-    private final Map<String, Installer.Unmet> notRun;
-    private final List<String> log = new ArrayList<>();
-    private Placement placement;
-    private List<Node> nodes;
-    private SystemUnderTest system;
-    private boolean closed;
 
-    private ScenarioSession(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
-                            ResultsTree results, ThroughputBounds bounds, boolean wan, InstalledBinaries cache,
-                            Map<String, Installer.Unmet> notRun) {
-        this.cache = cache;
-        this.notRun = Map.copyOf(notRun);
-        this.scenario = scenario;
-        this.settings = settings;
-        this.points = points;
-        this.testbed = testbed;
-        this.results = results;
-        this.bounds = bounds;
-        this.wan = wan;
+    private ScenarioSession(ScenarioRun run) {
+        this.run = run;
+        this.bounds = ThroughputBounds.from(run.values());
     }
 
-    /** Loads scenario {@code id}, prints what will run and provisions the testbed for its first placement. */
+    /** Loads scenario {@code id}, checks its settings, installs what it needs and provisions its first placement. */
     public static ScenarioSession open(String id, Properties properties) {
         return open(id, properties, Testbeds::create);
     }
 
     /** {@link #open(String, Properties)} with the testbed made by {@code testbeds}. */
     public static ScenarioSession open(String id, Properties properties, Testbeds.Factory testbeds) {
-        SettingValues values;
         try {
-            values = SettingValues.parse(properties);
-        } catch (InvalidSettingException e) {
-            // before anything is installed, provisioned or paid for
-            throw new ExtensionConfigurationException(id + ": " + e.getMessage(), e);
+            return new ScenarioSession(ScenarioRun.open(id, properties, testbeds));
+        } catch (ScenarioConfigurationException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Path scenarios = values.get(Settings.SCENARIOS_DIR).orElseGet(ScenarioLoader::defaultDirectory);
-        Scenario scenario = ScenarioLoader.of(scenarios).load(id);
-        RunSettings settings;
-        try {
-            settings = RunSettings.resolve(scenario, values);
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(scenario.id() + ": " + e.getMessage(), e);
-        }
-        Path root = scenarios.toAbsolutePath().getParent();
-        Map<String, Installer.Unmet> notRun = install(scenario, settings, values, root);
-        List<String> notes = new ArrayList<>(settings.notes());
-        notRun.values().forEach(u -> notes.add("system " + u.subject() + " is NOT run: " + u.describe()));
-        // real servers need no emulation: their network is the one being measured
-        boolean cloud = settings.testbed().equals("hetzner");
-        boolean wan = !cloud && values.getOr(Settings.WAN, true);
-        notes.add("wan = " + (cloud ? "real: the servers are in their locations"
-                : wan ? "on: connections between locations pay the seed's measured round-trip times"
-                : "off (from -Dwan=off)"));
-        List<ScenarioPoint> points = Sweep.points(scenario, settings);
-        Path resultsRoot = values.getOr(Settings.RESULTS_DIR, root.resolve("results"));
-        System.out.println("== scenario " + scenario.id() + " on the " + settings.testbed() + " testbed: "
-                + points.size() + " points");
-        notes.forEach(n -> System.out.println("   " + n));
-        Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
-        Testbed testbed;
-        try {
-            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties());
-        } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
-            // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
-            throw new ExtensionConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
-        }
-        ScenarioSession session = new ScenarioSession(scenario, settings, points, testbed,
-                new ResultsTree(resultsRoot), ThroughputBounds.from(values), wan, cacheOf(values), notRun);
-        try {
-            if (!points.isEmpty()) {
-                session.provision(points.get(0).placement());
-            }
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return session;
     }
 
-    /**
-     * Brings what the testbed and the systems need onto this machine (or only checks, with
-     * {@code -Dinstall=off}). A testbed that cannot run, or a system named by {@code -Dsystems=}
-     * that cannot, fails the scenario; other systems that cannot run are returned, to be reported
-     * at each of their points.
-     */
-    private static Map<String, Installer.Unmet> install(Scenario scenario, RunSettings settings, SettingValues values,
-                                                        Path project) {
-        boolean installing = values.getOr(Settings.INSTALL, true);
-        Installer installer = new Installer(new InstallContext(cacheOf(values), values.asProperties(), System.getenv(),
-                project, System.out::println), installing);
-        String testbedSubject = "testbed " + settings.testbed();
-        Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
-        subjects.put(testbedSubject, Testbeds.requirements(settings.testbed()));
-        for (String system : settings.systems()) {
-            subjects.put(system, Systems.requirements(system, settings.testbed()));
-        }
-        System.out.println("== scenario " + scenario.id() + ": checking what " + String.join(", ", settings.systems())
-                + " and the " + settings.testbed() + " testbed need" + (installing ? "" : " (installing is off)"));
-        Map<String, Installer.Unmet> unmet = new LinkedHashMap<>(installer.ensure(subjects));
-        Installer.Unmet testbed = unmet.remove(testbedSubject);
-        if (testbed != null) {
-            throw new ExtensionConfigurationException("-Dtestbed=" + settings.testbed() + " cannot run: "
-                    + testbed.describe());
-        }
-        for (String system : settings.systems()) {
-            Systems.unavailable(system, settings.testbed()).ifPresent(reason -> unmet.put(system,
-                    new Installer.Unmet(system, List.of(reason), "run as root", false)));
-        }
-        if (values.given(Settings.SYSTEMS) && !unmet.isEmpty()) {
-            throw new ExtensionConfigurationException(unmet.values().stream()
-                    .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
-        }
-        return unmet;
-    }
-
-    private static InstalledBinaries cacheOf(SettingValues values) {
-        return values.get(Settings.CACHE_DIR).map(InstalledBinaries::new)
-                .orElseGet(() -> InstalledBinaries.from(null, System.getenv("WASIMOFF_EVAL_CACHE")));
+    /** The orchestration behind this session, for evaluations that deploy and load on their own. */
+    public ScenarioRun orchestrator() {
+        return run;
     }
 
     public Scenario scenario() {
-        return scenario;
+        return run.scenario();
     }
 
     public RunSettings settings() {
-        return settings;
+        return run.settings();
+    }
+
+    /** Every setting the run was given, parsed and checked. */
+    public SettingValues values() {
+        return run.values();
     }
 
     /** The bounds every point's throughput is asserted against. */
@@ -201,272 +70,48 @@ public final class ScenarioSession implements AutoCloseable {
     }
 
     public List<ScenarioPoint> points() {
-        return points;
+        return run.points();
     }
 
     /** Runs one point and returns its results as read back from its results directory. */
     public RunResult run(ScenarioPoint point) throws Exception {
-        abortIfNotRun(point);
-        Prepared p = prepare(point, null);
-        Allure.step("run " + point.load(), () -> runLoad(p.spec(), p.dir()));
-        return finish(point, p);
+        try {
+            return run.run(point);
+        } catch (PointNotRunException e) {
+            throw new TestAbortedException(e.getMessage());
+        }
     }
 
-    /**
-     * Runs one point while its providers join and leave on the scenario's schedule, every phase's
-     * time multiplied by {@code timeScale}. Besides the usual results it writes
-     * {@code providers.csv} (second;providers) and {@code phases.csv} (plateau and settling time per
-     * phase) and charts throughput and provider count together.
-     */
+    /** {@link ScenarioRun#runLiveScaling}, a point of a system that cannot run skipped. */
     public RunResult runLiveScaling(ScenarioPoint point, double timeScale) throws Exception {
-        List<Scenario.Phase> schedule = scenario.schedule();
-        if (schedule.isEmpty()) {
-            throw new IllegalStateException("scenario " + scenario.id() + " has no schedule");
-        }
-        List<Integer> starts = schedule.stream().map(ph -> (int) Math.round(ph.at().toSeconds() * timeScale)).toList();
-        List<Integer> counts = schedule.stream().map(Scenario.Phase::providers).toList();
-        Prepared prepared = prepare(point, counts.get(0));
-        RunSpec base = prepared.spec();
-        long runMillis = Math.round(scenario.load().runTime().toMillis() * timeScale);
-        Prepared p = new Prepared(prepared.sut(), prepared.params(), new RunSpec(base.name(), base.request(),
-                base.check(), base.users(), base.spawnRate(), runMillis, base.percentiles(), base.bindAddress(),
-                base.requestTimeoutMillis(), base.csvPrefix()), prepared.dir());
-        p.params().put("run time", runMillis / 1000 + "s (the schedule's, x" + timeScale + ")");
-        p.params().put("schedule", counts + " providers from seconds " + starts);
-        List<Node> all = providerNodes();
-        List<String> changes = new ArrayList<>(List.of("second;providers"));
-        Allure.step("run " + point.load() + " with providers " + counts + " from seconds " + starts, () -> {
-            var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return runLoad(p.spec(), p.dir());
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
-            long t0 = System.nanoTime();
-            changes.add("0;" + counts.get(0));
-            for (int i = 1; i < starts.size(); i++) {
-                long due = t0 + starts.get(i) * 1_000_000_000L;
-                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
-                System.out.println("== live scaling: " + counts.get(i) + " providers at second " + starts.get(i));
-                p.sut().scaleTo(all.subList(0, counts.get(i)));
-                changes.add(starts.get(i) + ";" + counts.get(i));
-            }
-            load.join();
-        });
-        Files.write(p.dir().resolve("providers.csv"), changes);
-        RunResult result = finish(point, p);
-        List<Double> perSecond = result.history().stream().map(RunResult.HistoryRow::requestsPerSecond).toList();
-        List<PhaseAnalysis.Phase> phases = PhaseAnalysis.analyse(perSecond, starts, counts);
-        List<String> table = new ArrayList<>(List.of("providers;from_s;to_s;plateau_rps;settle_s"));
-        phases.forEach(ph -> table.add(String.format(java.util.Locale.ROOT, "%d;%d;%d;%.1f;%d", ph.providers(),
-                ph.startSecond(), ph.endSecond(), ph.plateau(), ph.settleSeconds())));
-        Files.write(p.dir().resolve("phases.csv"), table);
-        Charts.throughputAndProviders(result, starts, counts, "Live scaling: " + point.system(),
-                p.dir().resolve("scaling.png"));
-        AllureReport.attach("throughput and providers over time", p.dir().resolve("scaling.png"));
-        AllureReport.attach("phases.csv", p.dir().resolve("phases.csv"));
-        table.forEach(l -> System.out.println("   " + l));
-        return result;
-    }
-
-    /**
-     * A point of a system that cannot run here is not measured: its results directory gets
-     * {@code not-run.json} with the reason and the command that would install what is missing, Allure
-     * shows the same, and the test is aborted (skipped), not passed.
-     */
-    private void abortIfNotRun(ScenarioPoint point) throws IOException {
-        Installer.Unmet unmet = notRun.get(point.system());
-        if (unmet == null) {
-            return;
-        }
-        Allure.epic(scenario.id());
-        Allure.feature(point.system());
-        Path dir = results.newRunDirectory(point);
-        Map<String, Object> why = new LinkedHashMap<>();
-        why.put("system", point.system());
-        why.put("status", "not run");
-        why.put("reasons", unmet.reasons());
-        why.put("install command", unmet.command());
-        ResultsWriter.JSON.writeValue(dir.resolve("not-run.json").toFile(), why);
-        AllureReport.text(point.system() + " NOT RUN", unmet.describe());
-        System.out.println("== " + point.system() + " NOT RUN at " + point + ": " + unmet.describe() + " -> " + dir);
-        throw new TestAbortedException(point.system() + " is not run here: " + unmet.describe());
-    }
-
-    /** Everything a point's load run needs once the system is deployed, scaled and warmed up. */
-    private record Prepared(SystemUnderTest sut, Map<String, Object> params, RunSpec spec, Path dir) {
-    }
-
-    /** Provision, deploy, scale to the point's fleet (or to the first {@code providers}), warm up. */
-    private Prepared prepare(ScenarioPoint point, Integer providers) throws Exception {
-        Allure.epic(scenario.id());
-        Allure.feature(point.system());
-        Allure.label("testbed", settings.testbed());
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("scenario", scenario.id());
-        params.put("system", point.system());
-        params.put("fleet", point.fleet().label());
-        params.put("placement", point.placement().label());
-        params.put("tsp-n", point.tspN());
-        params.put("users", point.load().users());
-        params.put("spawn rate", point.load().spawnRate());
-        params.put("run time", point.load().runTime().toSeconds() + "s");
-        params.put("testbed", settings.testbed());
-        Allure.step("provision " + point.placement().label(), () -> {
-            provision(point.placement());
-            AllureReport.text("provisioning log", String.join("\n", log));
-        });
-        SystemUnderTest sut = Allure.step("deploy " + point.system(), () -> deploy(point.system()));
-        sut.parameters().forEach(params::put);
-        testbed.parameters().forEach(params::put);
-        boolean distant = !point.placement().providers().stream().allMatch(l -> l.equals(point.placement().client()))
-                || !point.placement().client().equals(point.placement().broker());
-        if (distant && wan && !sut.followsRoutes()) {
-            String warning = point.system() + " does not go through the WAN emulation: this result has none of the"
-                    + " latency of placement " + point.placement().label();
-            System.out.println("WARNING: " + warning);
-            AllureReport.text("WARNING: no WAN latency", warning);
-            params.put("wan emulation", "NOT applied to " + point.system());
-        } else {
-            params.put("wan emulation", settings.testbed().equals("hetzner") ? "none (real network)" : wan ? "on" : "off");
-        }
-        AllureReport.parameters(params);
-        List<Node> active = providers == null
-                ? Sweep.activeProviders(point.fleet(), providerNodes(), n -> n.spec().type())
-                : providerNodes().subList(0, providers);
-        Allure.step("scale to " + active.size() + " providers", () -> {
-            sut.scaleTo(active);
-            assertAlive(sut, "after scaling");
-        });
-        RunSpec.HttpRequestTemplate request = sut.request(point.tspN());
-        Allure.step("warm-up: one TSP request", () -> {
-            var outcome = SingleRequest.send(request, ResponseChecks.named(sut.responseCheck()), WARM_UP_TIMEOUT);
-            AllureReport.text("warm-up response (" + outcome.took().toMillis() + " ms)", outcome.body());
-            if (outcome.failure().isPresent()) {
-                assertAlive(sut, "during warm-up");
-                throw new SystemFailure(point.system() + " answered the warm-up request wrongly: "
-                        + outcome.failure().get());
-            }
-        });
-        Path dir = results.newRunDirectory(point);
-        Node client = byRole(NodeRole.CLIENT).get(0);
-        RunSpec spec = new RunSpec(point.system() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
-                sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
-                RunSpec.SEED_PERCENTILES, sut.clientAddress(client), 120_000, "locust");
-        return new Prepared(sut, params, spec, dir);
-    }
-
-    /**
-     * Runs the load generator on the client node: in this JVM on the embedded testbed, otherwise on
-     * the client node itself, whose results directory is copied back into {@code dir}.
-     */
-    private RunSummary runLoad(RunSpec spec, Path dir) throws Exception {
-        if (testbed.kind().equals("embedded")) {
-            return new LoadRunner(spec, ResponseChecks.named(spec.check()), System.out::println).run(dir);
-        }
-        return new RemoteLoadRun(byRole(NodeRole.CLIENT).get(0)).run(spec, dir, System.out::println);
-    }
-
-    /** After the load: parameters written, services checked, results read back and charted. */
-    private RunResult finish(ScenarioPoint point, Prepared p) throws Exception {
-        ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
-        assertAlive(p.sut(), "after the run");
-        RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
-        results.markLatest(p.dir());
-        Allure.step("service logs", () -> p.sut().services().forEach(s -> AllureReport.text(
-                s.node().name() + "/" + s.name() + " (last 200 lines)", String.join("\n", s.lastLogLines(200)))));
-        // the charts sit on the test itself, not inside a step, so the report shows them first
-        AllureReport.attach("throughput over time", p.dir().resolve("throughput.png"));
-        AllureReport.attach("response-time percentiles", p.dir().resolve("response-times.png"));
-        return result;
-    }
-
-    private List<Node> providerNodes() {
-        return byRole(NodeRole.PROVIDER);
-    }
-
-    private RunResult collect(ScenarioPoint point, Path dir) throws IOException {
-        RunResult result = RunResult.read(dir);
-        String title = point.system() + " " + point.fleet().label() + " " + point.placement().label()
-                + " tsp-" + point.tspN();
-        Charts.throughputOverTime(result, "Throughput: " + title, dir.resolve("throughput.png"));
-        Charts.responseTimePercentiles(result, "Response times: " + title, dir.resolve("response-times.png"));
-        AllureReport.attach("summary.json", dir.resolve("summary.json"));
-        AllureReport.attach("parameters.json", dir.resolve("parameters.json"));
-        try (var files = Files.list(dir)) {
-            for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                AllureReport.attach(csv.getFileName().toString(), csv);
-            }
-        }
-        AllureReport.text("results directory", dir.toString());
-        if (result.summary().generatorWarning() != null) {
-            AllureReport.text("WARNING: load generator saturated", result.summary().generatorWarning());
-            System.out.println("WARNING: " + result.summary().generatorWarning());
-        }
-        System.out.printf("== %s: %.1f req/s, %d sent, %d ok, %d failed -> %s%n", title,
-                result.summary().requestsPerSecond(), result.summary().sent(), result.summary().succeeded(),
-                result.summary().failed(), dir);
-        return result;
-    }
-
-    private void provision(Placement wanted) {
-        if (wanted.equals(placement)) {
-            log.add("reusing the nodes of " + wanted.label());
-            return;
-        }
-        closeSystem();
-        long t0 = System.nanoTime();
-        nodes = testbed.provision(Sweep.nodes(scenario, wanted, settings.fleets()));
-        placement = wanted;
-        log.add(String.format("provisioned %d nodes for %s on the %s testbed in %d ms:", nodes.size(),
-                wanted.label(), testbed.kind(), (System.nanoTime() - t0) / 1_000_000));
-        nodes.forEach(n -> log.add("  " + n.name() + " " + n.spec().type() + " @" + n.spec().location() + " -> "
-                + n.host()));
-    }
-
-    private SystemUnderTest deploy(String id) {
-        if (system != null && system.id().equals(id)) {
-            return system;
-        }
-        closeSystem();
-        SystemUnderTest created = Systems.create(id, cache, scenario.serverledgeCpu(), settings.engine());
-        system = created;
-        Node client = byRole(NodeRole.CLIENT).get(0);
-        Node broker = byRole(NodeRole.BROKER).get(0);
-        created.deploy(new Deployment(testbed, client, broker, byRole(NodeRole.PROVIDER)));
-        return created;
-    }
-
-    private List<Node> byRole(NodeRole role) {
-        return nodes.stream().filter(n -> n.spec().role() == role).collect(Collectors.toList());
-    }
-
-    private static void assertAlive(SystemUnderTest sut, String when) {
-        List<RunningService> dead = sut.services().stream().filter(s -> !s.isAlive()).toList();
-        if (!dead.isEmpty()) {
-            throw SystemFailure.servicesDied(sut.id() + " services died " + when, dead);
+        try {
+            return run.runLiveScaling(point, timeScale);
+        } catch (PointNotRunException e) {
+            throw new TestAbortedException(e.getMessage());
         }
     }
 
-    private void closeSystem() {
-        if (system != null) {
-            SystemUnderTest s = system;
-            system = null;
-            s.close();
+    /** {@link ScenarioRun#deploy}, a point of a system that cannot run skipped. */
+    public ScenarioRun.Deployed deploy(ScenarioPoint point) throws Exception {
+        try {
+            return run.deploy(point);
+        } catch (PointNotRunException e) {
+            throw new TestAbortedException(e.getMessage());
         }
+    }
+
+    /** {@link ScenarioRun#runLoad}: load from the deployed system's client node. */
+    public RunSummary runLoad(RunSpec spec, Path dir) throws Exception {
+        return run.runLoad(spec, dir);
+    }
+
+    /** {@link ScenarioRun#evaluationDirectory}. */
+    public Path evaluationDirectory(String evaluation, String system) throws java.io.IOException {
+        return run.evaluationDirectory(evaluation, system);
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            closeSystem();
-        } finally {
-            testbed.close();
-        }
+    public void close() {
+        run.close();
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EventLoops implements AutoCloseable {
     /** System property that names the transport. */
-    static final String TRANSPORT_PROPERTY = "wasimoff.load.transport";
+    static final String TRANSPORT_PROPERTY = wasimoff.eval.settings.Settings.LOAD_TRANSPORT.key();
 
     /** A Netty transport: how the event loops talk to the kernel. */
     enum Transport {

@@ -41,7 +41,7 @@ public final class ScenarioLoader {
 
     /** Finds the project's {@code scenarios/} directory from the working directory or a property. */
     public static Path defaultDirectory() {
-        String configured = System.getProperty("scenarios.dir");
+        String configured = System.getProperty(wasimoff.eval.settings.Settings.SCENARIOS_DIR.key());
         if (configured != null) {
             return Path.of(configured);
         }

@@ -53,8 +53,7 @@ public final class Systems {
 
     /**
      * A new, undeployed system using the binaries in {@code cache}. {@code serverledgeCpu} is the CPU
-     * demand of Serverledge's function (the scenario's {@code serverledge-cpu}, overridden by
-     * {@code -Dserverledge.cpu}); {@code engine} is the WebAssembly engine of our providers.
+     * demand of Serverledge's function; {@code engine} is the WebAssembly engine of our providers.
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine) {
         unavailable(id, "").ifPresent(reason -> {
@@ -62,8 +61,7 @@ public final class Systems {
         });
         return switch (id) {
             case "wasimoff" -> new WasimoffSystem(cache, engine);
-            case "serverledge" -> new ServerledgeSystem(cache,
-                    Double.parseDouble(System.getProperty("serverledge.cpu", Double.toString(serverledgeCpu))));
+            case "serverledge" -> new ServerledgeSystem(cache, serverledgeCpu);
             default -> new ReferenceSystem(engine);
         };
     }

@@ -28,6 +28,7 @@ class RunSettingsTest {
         Properties p = new Properties();
         p.setProperty("testbed", "hetzner");
         p.setProperty("hetzner.allow-from", "203.0.113.7/32");
+        p.setProperty("hcloud.token.file", "~/.config/hcloud/token");
         RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(p));
         assertThat(s.load()).isEqualTo(optimal.load());
         assertThat(s.fleets()).hasSize(16);
@@ -73,6 +74,7 @@ class RunSettingsTest {
         Properties p = new Properties();
         p.setProperty("testbed", "hetzner");
         p.setProperty("hetzner.allow-from", "203.0.113.7/32");
+        p.setProperty("hcloud.token.file", "~/.config/hcloud/token");
         RunSettings s = RunSettings.resolve(dvg, SettingValues.parse(p));
         List<ScenarioPoint> points = Sweep.points(dvg, s);
         assertThat(points).hasSize(2 * 6 * 2);

@@ -37,9 +37,9 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void projectHasTheSevenSeedScenariosAndLiveScaling() {
+    void projectHasTheSevenSeedScenariosAndTheAdditionalEvaluations() {
         assertThat(ScenarioLoader.of(PROJECT_SCENARIOS).ids()).containsExactlyInAnyOrder("lots-of-small", "optimal",
-                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling");
+                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling", "knee", "trace");
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class NetworkNamespace implements AutoCloseable {
     /** Every namespace and veth this class makes starts with this, so leftovers can be swept. */
     public static final String PREFIX = "wev";
     private static final AtomicInteger NEXT = new AtomicInteger(10);
+    /** A namespace's name: {@code wev-ns<subnet>-<pid of the JVM that made it>} (older runs: no pid). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(PREFIX + "-ns(\\d+)(?:-(\\d+))?");
+    private static boolean swept;
 
     private final String name;
     private final int subnet;
@@ -28,34 +31,42 @@ public final class NetworkNamespace implements AutoCloseable {
         this.subnet = subnet;
     }
 
-    /** Creates a namespace with a fresh /30 subnet and a default route through the host. */
+    /**
+     * Creates a namespace with a fresh /30 subnet and a default route through the host. A subnet is
+     * claimed by creating its veth pair, which fails when another run (another JVM) holds it, so
+     * concurrent runs never share one; the namespace's name carries this JVM's pid, so that a later
+     * run can tell the leftovers of a dead run ({@link #sweepLeftovers}) from those of a live one.
+     */
     public static NetworkNamespace create() {
-        int k = NEXT.getAndIncrement();
-        if (k > 250) {
-            throw new IllegalStateException("out of test-host subnets (10.203.10-250.0/30)");
+        sweepOnce();
+        for (int k = NEXT.getAndIncrement(); k <= 250; k = NEXT.getAndIncrement()) {
+            String host = PREFIX + k + "h";
+            String inner = PREFIX + k + "n";
+            NetworkNamespace ns = new NetworkNamespace(PREFIX + "-ns" + k + "-" + ProcessHandle.current().pid(), k);
+            // the namespace first, then the claim: a sweep never sees a live run's link without its namespace
+            run("ip", "netns", "add", ns.name);
+            if (!quietly("ip", "link", "add", host, "type", "veth", "peer", "name", inner)) {
+                quietly("ip", "netns", "del", ns.name);
+                continue; // another run holds this subnet
+            }
+            try {
+                run("ip", "link", "set", inner, "netns", ns.name);
+                run("ip", "addr", "add", ns.hostAddress() + "/30", "dev", host);
+                run("ip", "link", "set", host, "up");
+                run("ip", "netns", "exec", ns.name, "ip", "addr", "add", ns.address() + "/30", "dev", inner);
+                run("ip", "netns", "exec", ns.name, "ip", "link", "set", inner, "up");
+                run("ip", "netns", "exec", ns.name, "ip", "link", "set", "lo", "up");
+                run("ip", "netns", "exec", ns.name, "ip", "route", "add", "default", "via", ns.hostAddress());
+            } catch (RuntimeException e) {
+                ns.close();
+                throw e;
+            }
+            return ns;
         }
-        String name = PREFIX + "-ns" + k;
-        String host = PREFIX + k + "h";
-        String inner = PREFIX + k + "n";
-        NetworkNamespace ns = new NetworkNamespace(name, k);
-        run("ip", "netns", "add", name);
-        try {
-            run("ip", "link", "add", host, "type", "veth", "peer", "name", inner);
-            run("ip", "link", "set", inner, "netns", name);
-            run("ip", "addr", "add", ns.hostAddress() + "/30", "dev", host);
-            run("ip", "link", "set", host, "up");
-            run("ip", "netns", "exec", name, "ip", "addr", "add", ns.address() + "/30", "dev", inner);
-            run("ip", "netns", "exec", name, "ip", "link", "set", inner, "up");
-            run("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
-            run("ip", "netns", "exec", name, "ip", "route", "add", "default", "via", ns.hostAddress());
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
-        return ns;
+        throw new IllegalStateException("out of test-host subnets (10.203.10-250.0/30): other runs hold them");
     }
 
-    /** Why namespaces cannot be made here (not root, no iproute2), or null when they can. */
+    /** Why no namespace can be made here (no iproute2, not root), or null when one can. */
     public static String unavailableReason() {
         try {
             Process p = ChildEnvironment.base().command("ip", "netns", "list").redirectErrorStream(true).start();
@@ -73,21 +84,38 @@ public final class NetworkNamespace implements AutoCloseable {
                 : "network namespaces need root (running as " + System.getProperty("user.name") + ")";
     }
 
-    /** Deletes namespaces and veths left by a run that was killed. */
+    private static synchronized void sweepOnce() {
+        if (!swept) {
+            swept = true;
+            sweepLeftovers();
+        }
+    }
+
+    /**
+     * Deletes the namespaces and veth pairs of runs whose JVM is gone (killed runs); those of live
+     * runs, this one's included, are left alone.
+     */
     public static void sweepLeftovers() {
-        try {
-            Process p = ChildEnvironment.base().command("ip", "netns", "list").start();
-            for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
-                String ns = line.split(" ")[0];
-                if (ns.startsWith(PREFIX + "-ns")) {
-                    quietly("ip", "netns", "del", ns);
-                }
+        java.util.Set<Integer> live = new java.util.HashSet<>();
+        for (String line : output("ip", "netns", "list").split("\n")) {
+            java.util.regex.Matcher m = NAME.matcher(line.split(" ")[0]);
+            if (!m.matches()) {
+                continue;
             }
-            p.waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // nothing to sweep without iproute2
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            boolean alive = m.group(2) != null && ProcessHandle.of(Long.parseLong(m.group(2))).isPresent();
+            if (alive) {
+                live.add(Integer.parseInt(m.group(1)));
+            } else {
+                quietly("ip", "netns", "del", m.group(0));
+            }
+        }
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile(": " + PREFIX + "(\\d+)h[@:]")
+                .matcher(output("ip", "-o", "link", "show"));
+        while (links.find()) {
+            int k = Integer.parseInt(links.group(1));
+            if (!live.contains(k)) {
+                quietly("ip", "link", "del", PREFIX + k + "h");
+            }
         }
     }
 
@@ -133,15 +161,31 @@ public final class NetworkNamespace implements AutoCloseable {
         }
     }
 
-    private static void quietly(String... command) {
+    /** Runs {@code command}; whether it succeeded. */
+    private static boolean quietly(String... command) {
         try {
-            ChildEnvironment.base().command(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor(10, TimeUnit.SECONDS);
+            Process p = ChildEnvironment.base().command(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
-            // best effort: it may already be gone
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String output(String... command) {
+        try {
+            Process p = ChildEnvironment.base().command(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 }
