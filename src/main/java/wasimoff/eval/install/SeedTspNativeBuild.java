@@ -43,15 +43,23 @@ final class SeedTspNativeBuild {
 
     /** {@code cargo build --locked --release}. */
     Path dynamic() throws IOException, InterruptedException, InstallException {
-        run(command("build", "--locked", "--release").env("RUSTFLAGS", ""));
+        run(command("build", "--locked", "--release").env("RUSTFLAGS", remapBuildDirectory(dir)));
         return dir.resolve("target/release/tsp");
     }
 
     /** The static-pie build. */
     Path staticPie() throws IOException, InterruptedException, InstallException {
         run(command("build", "--locked", "--release", "--target", STATIC_TARGET)
-                .env("RUSTFLAGS", "-C target-feature=+crt-static"));
+                .env("RUSTFLAGS", "-C target-feature=+crt-static " + remapBuildDirectory(dir)));
         return dir.resolve("target/" + STATIC_TARGET + "/release/tsp");
+    }
+
+    /**
+     * Panic locations embed source paths; the copy's temporary name would make every build's bytes
+     * (and so its SHA-256) different, so it is mapped to a fixed name.
+     */
+    static String remapBuildDirectory(Path dir) {
+        return "--remap-path-prefix=" + dir + "=/build/travelling_salesman";
     }
 
     /** {@code rustc --version} and {@code cargo --version} of this toolchain. */

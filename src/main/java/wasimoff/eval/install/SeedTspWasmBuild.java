@@ -69,7 +69,8 @@ final class SeedTspWasmBuild {
                 .map(d -> "Cargo.lock " + d).toList());
         deviations.add("crates vendored, built offline by Debian cargo");
         run(BuildCommand.of("/usr/bin/cargo", "build", "--offline", "--locked", "--release", "--target", TARGET)
-                .in(dir).env("RUSTC", "/usr/bin/rustc").env("RUSTFLAGS", "").env("PATH", "/usr/bin:/bin")
+                .in(dir).env("RUSTC", "/usr/bin/rustc")
+                .env("RUSTFLAGS", SeedTspNativeBuild.remapBuildDirectory(dir)).env("PATH", "/usr/bin:/bin")
                 .env("CARGO_HOME", dir.resolve(".cargo-home").toString()).timeout(TIMEOUT));
         Path optimised = dir.resolve("tsp.opt.wasm");
         run(BuildCommand.of("wasm-opt", "-Oz", "-c", dir.resolve("target/" + TARGET + "/release/tsp.wasm").toString(),
