@@ -100,6 +100,15 @@ public final class Workload {
         return List.of("rand", Integer.toString(n));
     }
 
+    /**
+     * The arguments for measuring run time at size {@code n} (a number, or a placeholder such as
+     * hyperfine's {@code {n}}): our program gets the fixed seed 42, so every run solves the same
+     * cities; the seed's program has no seed and picks random cities each run, as in the evaluation.
+     */
+    public List<String> measuredArgs(String n) {
+        return kind.equals(OWN_TSP) ? List.of("rand", n, "42") : List.of("rand", n);
+    }
+
     /** {@link #args} as Wasimoff's {@code X-Args} header. */
     public String xArgs(int n) {
         return String.join(" ", args(n));
