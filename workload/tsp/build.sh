@@ -4,7 +4,9 @@
 #           src/main/resources/wasimoff/eval/workload/tsp.wasm (committed, so users need no C toolchain)
 #   native  build/tsp-native with gcc -O2
 #   musl    build/tsp-musl-static with musl-gcc -static -O2 (Debian: musl-tools)
-# Usage: workload/tsp/build.sh [wasm|native|musl|all]   (default: all)
+#   wrapper build/serverledge-wrapper from serverledge-wrapper.c, static musl: Serverledge's custom-runtime
+#           command for the seed's TSP program (its wrapper.sh without a shell)
+# Usage: workload/tsp/build.sh [wasm|native|musl|wrapper|all]   (default: all)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -52,10 +54,17 @@ musl() {
   echo "built $here/build/tsp-musl-static"
 }
 
+wrapper() {
+  need musl-gcc musl-tools
+  musl-gcc -static -O2 -Wall -Wextra -s -o "$here/build/serverledge-wrapper" "$here/serverledge-wrapper.c"
+  echo "built $here/build/serverledge-wrapper"
+}
+
 case "${1:-all}" in
   wasm) wasm ;;
   native) native ;;
   musl) musl ;;
-  all) wasm; native; musl ;;
-  *) echo "usage: $0 [wasm|native|musl|all]" >&2; exit 2 ;;
+  wrapper) wrapper ;;
+  all) wasm; native; musl; wrapper ;;
+  *) echo "usage: $0 [wasm|native|musl|wrapper|all]" >&2; exit 2 ;;
 esac

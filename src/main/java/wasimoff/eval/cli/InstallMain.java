@@ -7,11 +7,15 @@ import java.util.Map;
 import wasimoff.eval.system.Systems;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
+import wasimoff.eval.install.InstallContext;
 import wasimoff.eval.testbed.Testbeds;
+import wasimoff.eval.workload.Workloads;
 
 /**
  * Installs the real systems without running a scenario, for a machine prepared ahead of time or a
- * cache filled once: {@code mvn -Pinstall [-Dsystems=wasimoff,serverledge] [-Dtestbed=docker]}. The
+ * cache filled once: {@code mvn -Pinstall [-Dsystems=wasimoff,serverledge] [-Dtestbed=docker]
+ * [-Dworkload=seed-tsp|own-tsp]} (the workload's programs too: the seed's TSP program by default where
+ * Wasimoff's pinned source is available). The
  * main job does the same by itself before its first point. Exit status 1 when something is still
  * missing, with the reason and the command that would install it.
  */
@@ -33,6 +37,15 @@ public final class InstallMain {
             }
             subjects.put(id, Systems.requirements(id, testbed));
         }
+        String workload;
+        try {
+            workload = Workloads.kind(System.getProperty("workload"), InstallContext.ofThisJvm(line -> { }));
+        } catch (IllegalArgumentException e) {
+            System.err.println("install: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        subjects.put("workload " + workload, Workloads.requirements(workload, InstallContext.ofThisJvm(line -> { })));
         Installer installer;
         try {
             installer = Installer.ofThisJvm(System.getProperty(Installer.INSTALL), System.out::println);

@@ -48,6 +48,11 @@ public record RunTimes(String command, double mean, double stddev, double median
                 d(tail[6]), (int) Double.parseDouble(tail[7]));
     }
 
+    /** This result with the command {@code <variant>(<n>)}, e.g. {@code native(10)}. */
+    public RunTimes labelled(String variant) {
+        return new RunTimes(variant + "(" + n + ")", mean, stddev, median, user, system, min, max, n);
+    }
+
     public String csv() {
         String cmd = command.contains(",") || command.contains("\"") ? "\"" + command.replace("\"", "\"\"") + "\"" : command;
         return String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%d", cmd, mean, stddev, median, user, system, min,

@@ -21,11 +21,11 @@ public final class SystemRuntime implements TspRuntime {
 
     @Override
     public String name() {
-        return "e2e-" + system.id();
+        return system.id();
     }
 
     @Override
-    public List<RunTimes> measure(List<Integer> ns, long seed, int warmup, int runs) {
+    public List<RunTimes> measure(List<Integer> ns, int warmup, int runs) {
         List<RunTimes> all = new ArrayList<>();
         for (int n : ns) {
             var request = system.request(n);
@@ -41,8 +41,7 @@ public final class SystemRuntime implements TspRuntime {
                 }
             }
             List<Double> zeros = wall.stream().map(w -> 0.0).toList();
-            all.add(RunTimes.of(system.id() + " " + request.method() + " " + request.url() + " n=" + n, n, wall, zeros,
-                    zeros));
+            all.add(RunTimes.of(name() + "(" + n + ")", n, wall, zeros, zeros));
         }
         return all;
     }

@@ -45,6 +45,8 @@ import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.Testbed;
 import wasimoff.eval.testbed.Testbeds;
+import wasimoff.eval.workload.Workload;
+import wasimoff.eval.workload.Workloads;
 import wasimoff.eval.workload.ResponseChecks;
 
 /**
@@ -66,6 +68,7 @@ public final class ScenarioRun implements AutoCloseable {
     private final SettingValues values;
     private final boolean wan;
     private final InstalledBinaries cache;
+    private final Workload workload;
     /** The systems of the sweep that cannot run here, with why and how to install them. */
     private final Map<String, Installer.Unmet> notRun;
     private final List<String> log = new ArrayList<>();
@@ -76,8 +79,9 @@ public final class ScenarioRun implements AutoCloseable {
 
     private ScenarioRun(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
                             ResultsTree results, SettingValues values, boolean wan, InstalledBinaries cache,
-                            Map<String, Installer.Unmet> notRun) {
+                            Map<String, Installer.Unmet> notRun, Workload workload) {
         this.cache = cache;
+        this.workload = workload;
         this.notRun = Map.copyOf(notRun);
         this.scenario = scenario;
         this.settings = settings;
@@ -111,8 +115,11 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ScenarioConfigurationException(scenario.id() + ": " + e.getMessage(), e);
         }
         Path root = scenarios.toAbsolutePath().getParent();
-        Map<String, Installer.Unmet> notRun = install(scenario, settings, values, root);
+        Installed installed = install(scenario, settings, values, root);
+        Map<String, Installer.Unmet> notRun = installed.notRun();
         List<String> notes = new ArrayList<>(settings.notes());
+        notes.add("workload = " + installed.workload().label() + " (module sha256 " + installed.workload().moduleSha256()
+                + ")");
         notRun.values().forEach(u -> notes.add("system " + u.subject() + " is NOT run: " + u.describe()));
         // real servers need no emulation: their network is the one being measured
         boolean cloud = settings.testbed().equals("hetzner");
@@ -134,7 +141,7 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ScenarioConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
         }
         ScenarioRun session = new ScenarioRun(scenario, settings, points, testbed,
-                new ResultsTree(resultsRoot), values, wan, cacheOf(values), notRun);
+                new ResultsTree(resultsRoot), values, wan, cacheOf(values), notRun, installed.workload());
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -152,24 +159,45 @@ public final class ScenarioRun implements AutoCloseable {
      * that cannot, fails the scenario; other systems that cannot run are returned, to be reported
      * at each of their points.
      */
-    private static Map<String, Installer.Unmet> install(Scenario scenario, RunSettings settings, SettingValues values,
-                                                        Path project) {
+    /** What the installer brought: the systems that still cannot run, and the workload every system runs. */
+    private record Installed(Map<String, Installer.Unmet> notRun, Workload workload) {
+    }
+
+    private static Installed install(Scenario scenario, RunSettings settings, SettingValues values, Path project) {
         boolean installing = values.getOr(Settings.INSTALL, true);
-        Installer installer = new Installer(new InstallContext(cacheOf(values), values.asProperties(), System.getenv(),
-                project, System.out::println), installing);
+        InstallContext context = new InstallContext(cacheOf(values), values.asProperties(), System.getenv(), project,
+                System.out::println);
+        Installer installer = new Installer(context, installing);
+        String workloadSetting = values.get(Settings.WORKLOAD).orElse(scenario.workload());
+        String workloadKind = Workloads.kind(workloadSetting, context);
         String testbedSubject = "testbed " + settings.testbed();
+        String workloadSubject = "workload " + workloadKind;
         Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
         subjects.put(testbedSubject, Testbeds.requirements(settings.testbed()));
+        subjects.put(workloadSubject, Workloads.requirements(workloadSetting, context));
         for (String system : settings.systems()) {
             subjects.put(system, Systems.requirements(system, settings.testbed()));
         }
         System.out.println("== scenario " + scenario.id() + ": checking what " + String.join(", ", settings.systems())
-                + " and the " + settings.testbed() + " testbed need" + (installing ? "" : " (installing is off)"));
+                + ", the " + workloadKind + " workload and the " + settings.testbed() + " testbed need"
+                + (installing ? "" : " (installing is off)"));
         Map<String, Installer.Unmet> unmet = new LinkedHashMap<>(installer.ensure(subjects));
         Installer.Unmet testbed = unmet.remove(testbedSubject);
         if (testbed != null) {
             throw new ScenarioConfigurationException("-Dtestbed=" + settings.testbed() + " cannot run: "
                     + testbed.describe());
+        }
+        Installer.Unmet seed = unmet.remove(workloadSubject);
+        Workload workload;
+        if (seed == null) {
+            workload = Workloads.resolve(workloadSetting, context);
+        } else if (workloadSetting == null) {
+            // the default could not be built: measure with our own program, and say so in every result
+            System.out.println("WARNING: the evaluation's TSP program could not be built (" + seed.describe()
+                    + "); every system runs this project's own TSP program instead");
+            workload = Workloads.resolve(Workload.OWN_TSP, context);
+        } else {
+            throw new ScenarioConfigurationException("workload " + workloadKind + " cannot run: " + seed.describe());
         }
         for (String system : settings.systems()) {
             Systems.unavailable(system, settings.testbed()).ifPresent(reason -> unmet.put(system,
@@ -179,7 +207,12 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ScenarioConfigurationException(unmet.values().stream()
                     .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
         }
-        return unmet;
+        return new Installed(unmet, workload);
+    }
+
+    /** The TSP program every system of this run runs. */
+    public Workload workload() {
+        return workload;
     }
 
     private static InstalledBinaries cacheOf(SettingValues values) {
@@ -473,7 +506,7 @@ public final class ScenarioRun implements AutoCloseable {
         }
         closeSystem();
         SystemUnderTest created = Systems.create(id, cache, values.getOr(Settings.SERVERLEDGE_CPU, scenario.serverledgeCpu()),
-                settings.engine());
+                settings.engine(), workload);
         system = created;
         Node client = byRole(NodeRole.CLIENT).get(0);
         Node broker = byRole(NodeRole.BROKER).get(0);

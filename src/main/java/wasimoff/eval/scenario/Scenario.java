@@ -9,7 +9,8 @@ import java.util.List;
  * them for small testbeds. {@code serverledgeCpu} is the CPU demand Serverledge's {@code tsp} function is
  * registered with: 0 as in the seed, 1.0 for its CPU-limited variant (file key {@code serverledge-cpu}).
  * {@code schedule} (empty for the throughput scenarios) lists when the provider count changes during
- * one run, for the live-scaling evaluation.
+ * one run, for the live-scaling evaluation. {@code workload} is the file's {@code workload:}
+ * ({@code seed-tsp} or {@code own-tsp}), or null for the default.
  */
 public record Scenario(
         String id,
@@ -23,7 +24,8 @@ public record Scenario(
         List<Fleet> fleets,
         List<Placement> placements,
         double serverledgeCpu,
-        List<Phase> schedule) {
+        List<Phase> schedule,
+        String workload) {
 
     public Scenario {
         systems = List.copyOf(systems);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import wasimoff.eval.settings.Kinds;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -86,7 +87,7 @@ public final class ScenarioLoader {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
                 "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
-                "serverledge-cpu", "schedule");
+                "serverledge-cpu", "schedule", "workload");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -127,8 +128,16 @@ public final class ScenarioLoader {
         }
         List<Scenario.Phase> schedule = top.containsKey("schedule")
                 ? schedule(top.get("schedule"), fleets) : List.of();
+        String workload = null;
+        if (top.containsKey("workload")) {
+            YamlNode w = top.get("workload");
+            workload = w.scalar();
+            if (!Kinds.WORKLOADS.contains(workload)) {
+                throw w.error("unknown workload '" + workload + "'; valid workloads are " + String.join(", ", Kinds.WORKLOADS));
+            }
+        }
         return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
-                serverledgeCpu, schedule);
+                serverledgeCpu, schedule, workload);
     }
 
     /** Phases in time order, each with a provider count the largest fleet can field. */

@@ -38,6 +38,11 @@ public final class Settings {
     public static final Setting<String> ENGINE = of("engine",
             "WebAssembly engine of our providers (reference, and ours under Wasimoff)", String.join(", ", Kinds.ENGINES),
             Map.of("*", "chicory"), Parsers.oneOf(Kinds.ENGINES));
+    public static final Setting<String> WORKLOAD = of("workload",
+            "the TSP program every system runs: the evaluation's (seed-tsp) or this project's (own-tsp)",
+            String.join(", ", Kinds.WORKLOADS),
+            Map.of("*", "the scenario file's, else seed-tsp where Wasimoff's pinned source is, else own-tsp"),
+            Parsers.oneOf(Kinds.WORKLOADS));
     public static final Setting<Boolean> WAN = of("wan", "inter-location latency emulation (local testbeds)",
             "on, off", Map.of("*", "on", "hetzner", "the real network"), Parsers.onOff());
     public static final Setting<Path> RESULTS_DIR = of("results.dir", "results root", "a directory",
@@ -119,7 +124,7 @@ public final class Settings {
 
     /** Every setting, in the order the README lists them. */
     public static final List<Setting<?>> ALL = List.of(TESTBED, RUN_TIME, USERS, SPAWN_RATE, SYSTEMS, TSP_N, FLEETS,
-            PLACEMENTS, ENGINE, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
+            PLACEMENTS, ENGINE, WORKLOAD, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
             CACHE_DIR, WASIMOFF_SRC, WASIMOFF_GIT_URL, HETZNER_ALLOW_FROM, HETZNER_ALLOW_ANY, HETZNER_MAX_HOURLY,
             HETZNER_IMAGE, HETZNER_API_URL, HCLOUD_TOKEN_FILE, SSH_KEY, RUN_ID, ALL_RUNS, DRY_RUN, KNEE_P99_MS, KNEE_STEPS, KNEE_STEP_SECONDS, TRACE_REPEAT,
             PING_COUNT, PING_INTERVAL_MS, FORMATS_N, FORMATS_WARMUP, FORMATS_RUNS, SCHEDULE_SCALE, LOAD_TRANSPORT);

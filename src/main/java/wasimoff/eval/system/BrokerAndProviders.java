@@ -15,11 +15,13 @@ import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
 import wasimoff.eval.workload.ResponseChecks;
 import wasimoff.eval.workload.Tsp;
+import wasimoff.eval.workload.Workload;
 
 /**
  * The shape shared by the systems whose clients speak Wasimoff's client API: one broker service on
- * the broker node, one provider service per active provider node, the TSP module uploaded to the
- * broker's storage and run with {@code POST /api/client/run/tsp.wasm} and {@code X-Args}.
+ * the broker node, one provider service per active provider node, the workload's TSP module uploaded
+ * to the broker's storage as {@code tsp.wasm} (the seed's name for it) and run with
+ * {@code POST /api/client/run/tsp.wasm} and {@code X-Args: rand <n>}.
  * Subclasses say how to start the broker and a provider and how to count ready workers.
  */
 public abstract class BrokerAndProviders implements SystemUnderTest {
@@ -27,14 +29,17 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
 
     /** The provider engine name ({@code chicory} or {@code wasmtime}). */
     protected final String engine;
+    /** The TSP program the providers run. */
+    protected final Workload workload;
     private Deployment deployment;
     private RunningService broker;
     private int brokerPort;
     private final Map<Node, RunningService> providers = new LinkedHashMap<>();
 
-    protected BrokerAndProviders(String engine) {
+    protected BrokerAndProviders(String engine, Workload workload) {
         WasmEngine.describe(engine);
         this.engine = engine;
+        this.workload = workload;
     }
 
     /** The broker service, listening on {@code port} of the broker node's address (native binaries are put on the node first). */
@@ -66,7 +71,7 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
         } catch (Exception e) {
             throw new SystemFailure(id() + " broker answered unexpectedly: " + e.getMessage(), e);
         }
-        api.upload(Tsp.MODULE_NAME, Tsp.module());
+        api.upload(Tsp.MODULE_NAME, workload.module());
     }
 
     @Override
@@ -104,12 +109,12 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
     @Override
     public final RunSpec.HttpRequestTemplate request(int n) {
         return new RunSpec.HttpRequestTemplate("POST", api(deployment.client()).baseUrl() + "/api/client/run/"
-                + Tsp.MODULE_NAME, Map.of("X-Args", Tsp.args(n)), "");
+                + Tsp.MODULE_NAME, Map.of("X-Args", workload.xArgs(n)), "");
     }
 
     @Override
     public final String responseCheck() {
-        return ResponseChecks.WASIMOFF_RUN;
+        return workload.responseCheck(ResponseChecks.WASIMOFF_RUN);
     }
 
     @Override
@@ -123,6 +128,11 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
     }
 
     /** The broker's base URL as the client node reaches it. */
+    /** The TSP program this system runs. */
+    public Workload workload() {
+        return workload;
+    }
+
     public final String brokerUrl() {
         return api(deployment.client()).baseUrl();
     }

@@ -12,6 +12,8 @@ import wasimoff.eval.install.DebianTool;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
 import wasimoff.eval.system.wasimoff.WasimoffSystem;
+import wasimoff.eval.workload.Workload;
+import wasimoff.eval.workload.Workloads;
 
 /** Creates the systems a scenario names, says what each needs installed, or why one cannot run on a testbed. */
 public final class Systems {
@@ -53,16 +55,26 @@ public final class Systems {
 
     /**
      * A new, undeployed system using the binaries in {@code cache}. {@code serverledgeCpu} is the CPU
-     * demand of Serverledge's function; {@code engine} is the WebAssembly engine of our providers.
+     * demand of Serverledge's function; {@code engine} is the WebAssembly engine of our providers. The
+     * systems run our own TSP program ({@link Workloads#own()}).
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine) {
+        return create(id, cache, serverledgeCpu, engine, Workloads.own());
+    }
+
+    /**
+     * A new, undeployed system as {@link #create(String, InstalledBinaries, double, String)}, running
+     * {@code workload} (see {@link Workloads#resolve}).
+     */
+    public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine,
+                                         Workload workload) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(cache, engine);
-            case "serverledge" -> new ServerledgeSystem(cache, serverledgeCpu);
-            default -> new ReferenceSystem(engine);
+            case "wasimoff" -> new WasimoffSystem(cache, engine, workload);
+            case "serverledge" -> new ServerledgeSystem(cache, serverledgeCpu, workload);
+            default -> new ReferenceSystem(engine, workload);
         };
     }
 }

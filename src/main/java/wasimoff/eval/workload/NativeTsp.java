@@ -21,16 +21,28 @@ public final class NativeTsp {
         return build("musl", "tsp-musl-static");
     }
 
+    /**
+     * Our Serverledge wrapper ({@code workload/tsp/serverledge-wrapper.c}, static musl): the seed's
+     * {@code wrapper.sh} without a shell, for a {@code FROM scratch} image.
+     */
+    public static Path serverledgeWrapper() throws IOException, InterruptedException {
+        return build("wrapper", "serverledge-wrapper", "serverledge-wrapper.c");
+    }
+
     /** The gcc -O2 build, built now if it is missing or older than the source. */
     public static Path gcc() throws IOException, InterruptedException {
         return build("native", "tsp-native");
     }
 
     private static Path build(String target, String binary) throws IOException, InterruptedException {
+        return build(target, binary, "tsp.c");
+    }
+
+    private static Path build(String target, String binary, String sourceFile) throws IOException, InterruptedException {
         Path dir = sourceDirectory().orElseThrow(() -> new IOException(
                 "workload/tsp/build.sh not found above " + Path.of("").toAbsolutePath()));
         Path out = dir.resolve("build").resolve(binary);
-        Path source = dir.resolve("tsp.c");
+        Path source = dir.resolve(sourceFile);
         if (Files.isExecutable(out) && Files.getLastModifiedTime(out).compareTo(Files.getLastModifiedTime(source)) >= 0) {
             return out;
         }

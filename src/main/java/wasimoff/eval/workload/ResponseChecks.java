@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The response checks a {@code RunSpec} can name: what counts as a successful TSP request for each
- * system's API. A response succeeds only if it is 2xx and carries a valid TSP output.
+ * system's API and workload. A response succeeds only if it is 2xx and carries a valid output of the
+ * workload's TSP program.
  */
 public final class ResponseChecks {
     /** Wasimoff's (and the reference broker's) {@code POST /api/client/run/{wasm}}. */
@@ -19,16 +21,36 @@ public final class ResponseChecks {
     /** Any 2xx response; for baselines against no-op endpoints. */
     public static final String HTTP_2XX = "http-2xx";
 
+    private static final String SEED = ":" + Workload.SEED_TSP;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ResponseCheck> CHECKS = new TreeMap<>(Map.of(
-            WASIMOFF_RUN, ResponseChecks::wasimoffRun,
-            SERVERLEDGE_INVOKE, ResponseChecks::serverledgeInvoke,
+            WASIMOFF_RUN, (status, headers, body) -> wasimoffRun(status, headers, body, Tsp::invalid),
+            SERVERLEDGE_INVOKE, (status, headers, body) -> serverledgeInvoke(status, body, Tsp::invalid),
+            WASIMOFF_RUN + SEED, (status, headers, body) -> wasimoffRun(status, headers, body, SeedTspOutput::invalid),
+            SERVERLEDGE_INVOKE + SEED, (status, headers, body) -> serverledgeInvoke(status, body,
+                    SeedTspOutput::invalid),
             HTTP_2XX, (status, headers, body) -> ResponseCheck.isSuccessful(status) ? Optional.empty()
                     : Optional.of("HTTP " + status)));
 
     private ResponseChecks() {
     }
 
+    /**
+     * The check of {@code api} ({@link #WASIMOFF_RUN} or {@link #SERVERLEDGE_INVOKE}) for a workload's
+     * output: the API's own name for own-tsp, {@code <api>:seed-tsp} for the seed's program.
+     */
+    public static String forWorkload(String api, String workloadKind) {
+        if (!api.equals(WASIMOFF_RUN) && !api.equals(SERVERLEDGE_INVOKE)) {
+            throw new IllegalArgumentException("no TSP check for API '" + api + "'");
+        }
+        return switch (workloadKind) {
+            case Workload.OWN_TSP -> api;
+            case Workload.SEED_TSP -> api + SEED;
+            default -> throw new IllegalArgumentException("unknown workload '" + workloadKind + "'");
+        };
+    }
+
+    /** The check named {@code name}; names are those of {@link #forWorkload} and {@link #HTTP_2XX}. */
     public static ResponseCheck named(String name) {
         ResponseCheck c = CHECKS.get(name);
         if (c == null) {
@@ -37,7 +59,8 @@ public final class ResponseChecks {
         return c;
     }
 
-    private static Optional<String> wasimoffRun(int status, ResponseCheck.Headers headers, String body) {
+    private static Optional<String> wasimoffRun(int status, ResponseCheck.Headers headers, String body,
+                                                Function<String, Optional<String>> output) {
         if (!ResponseCheck.isSuccessful(status)) {
             return Optional.of("HTTP " + status + firstLine(body));
         }
@@ -49,10 +72,10 @@ public final class ResponseChecks {
         if (!"0".equals(exit)) {
             return Optional.of("exit status " + exit);
         }
-        return Tsp.invalid(body);
+        return output.apply(body);
     }
 
-    private static Optional<String> serverledgeInvoke(int status, ResponseCheck.Headers headers, String body) {
+    private static Optional<String> serverledgeInvoke(int status, String body, Function<String, Optional<String>> output) {
         if (status == 429) {
             return Optional.of("HTTP 429 (node has no free resources)");
         }
@@ -64,7 +87,7 @@ public final class ResponseChecks {
             if (!json.path("Success").asBoolean(false)) {
                 return Optional.of("Success is not true");
             }
-            return Tsp.invalid(json.path("Result").asText(""));
+            return output.apply(json.path("Result").asText(""));
         } catch (IOException e) {
             return Optional.of("response is not JSON");
         }

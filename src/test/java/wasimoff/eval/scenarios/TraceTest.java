@@ -41,7 +41,7 @@ class TraceTest {
         io.qameta.allure.Allure.parameter("repetitions", repeat);
         BrokerAndProviders sut = (BrokerAndProviders) session.deploy(point).system();
         Path dir = session.evaluationDirectory("trace", system + "-tsp-" + n);
-        try (TraceCollector traces = new TraceCollector(sut.brokerUrl())) {
+        try (TraceCollector traces = new TraceCollector(sut.brokerUrl(), sut.workload())) {
             traces.trace(n, 1); // warm-up: compiles the module on a provider
             Map<String, List<Double>> perStep = new LinkedHashMap<>();
             List<Double> endToEnd = new ArrayList<>();

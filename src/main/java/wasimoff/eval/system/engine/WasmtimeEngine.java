@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs modules with wasmtime through wasmtime-java, whose jar carries wasmtime's native library:
  * near-native speed, as Wasimoff's own engines (V8 in Deno and browsers) have. WASI stdio in
  * wasmtime-java goes to files only, so every task writes its output to temporary files that are
- * read back and deleted.
+ * read back and deleted. Its stdin cannot be fed: wasmtime-java 0.19 opens the stdin path with
+ * Rust's {@code File::create}, write-only and truncated (kawamuray/wasmtime-java#54), so a run
+ * with input is refused rather than given an empty stdin.
  */
 public final class WasmtimeEngine implements WasmEngine {
     private final Engine engine = new Engine();
@@ -44,11 +46,14 @@ public final class WasmtimeEngine implements WasmEngine {
         if (module == null) {
             throw new IllegalStateException("module " + ref + " is not compiled");
         }
+        if (stdin != null && stdin.length > 0) {
+            throw new UnsupportedOperationException("wasmtime-java 0.19 cannot give a module stdin (it opens the"
+                    + " stdin file write-only and truncates it); use chicory or node for programs that read stdin");
+        }
         Path in = Files.createTempFile("wasmtime-stdin", "");
         Path out = Files.createTempFile("wasmtime-stdout", "");
         Path err = Files.createTempFile("wasmtime-stderr", "");
         try {
-            Files.write(in, stdin == null ? new byte[0] : stdin);
             WasiCtxBuilder wasi = new WasiCtxBuilder().args(argv).stdin(in).stdout(out).stderr(err);
             for (String env : envs) {
                 int eq = env.indexOf('=');

@@ -2,6 +2,7 @@ package wasimoff.eval.system.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import wasimoff.eval.system.BrokerAndProviders;
@@ -9,6 +10,8 @@ import wasimoff.eval.system.BrokerApi;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.workload.Workload;
+import wasimoff.eval.workload.Workloads;
 
 /**
  * The {@code reference} system: our own broker and providers (Chicory in compiled mode or wasmtime,
@@ -18,9 +21,14 @@ import wasimoff.eval.testbed.ServiceDefinition;
 public final class ReferenceSystem extends BrokerAndProviders {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The reference system with providers on {@code engine} ({@code chicory} or {@code wasmtime}). */
+    /** The reference system running our own TSP program ({@link Workloads#own()}) on {@code engine}. */
     public ReferenceSystem(String engine) {
-        super(engine);
+        this(engine, Workloads.own());
+    }
+
+    /** The reference system with providers on {@code engine} ({@code chicory} or {@code wasmtime}) running {@code workload}. */
+    public ReferenceSystem(String engine, Workload workload) {
+        super(engine, workload);
     }
 
     @Override
@@ -49,6 +57,9 @@ public final class ReferenceSystem extends BrokerAndProviders {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("broker", ReferenceBroker.PACKAGE, "provider", "reference", "engine", WasmEngine.describe(engine));
+        Map<String, String> p = new LinkedHashMap<>(Map.of("broker", ReferenceBroker.PACKAGE, "provider", "reference",
+                "engine", WasmEngine.describe(engine)));
+        p.putAll(workload.parameters());
+        return p;
     }
 }

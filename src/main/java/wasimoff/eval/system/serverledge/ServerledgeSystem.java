@@ -37,8 +37,10 @@ import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
 import wasimoff.eval.testbed.docker.DockerEngine;
 import wasimoff.eval.testbed.embedded.NetworkNamespace;
-import wasimoff.eval.workload.NativeTsp;
 import wasimoff.eval.workload.ResponseChecks;
+import wasimoff.eval.workload.ServerledgeFunction;
+import wasimoff.eval.workload.Workload;
+import wasimoff.eval.workload.Workloads;
 
 /**
  * The {@code serverledge} system, deployed as the seed's evaluation did: etcd and the load balancer
@@ -51,7 +53,8 @@ import wasimoff.eval.workload.ResponseChecks;
  * nodes with an address of their own (containers, servers) the processes run on the node itself;
  * on nodes sharing this machine's network (embedded) each runs in a network namespace of ours, so
  * what it registers, and what the load balancer then calls, is one of our test hosts. The TSP image
- * is built on this machine's engine where the nodes use it, otherwise on each provider's own.
+ * (the workload's static native build, {@link ServerledgeImage}) is built on this machine's engine
+ * where the nodes use it, otherwise on each provider's own; requests carry {@code {"n":"<n>"}}.
  */
 public final class ServerledgeSystem implements SystemUnderTest {
     static final String AREA = "WASIMOFF_EVAL";
@@ -63,6 +66,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
 
     private final InstalledBinaries binaries;
     private final double cpuDemand;
+    private final Workload workload;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final Map<Node, Host> hosts = new LinkedHashMap<>();
     private final Set<Node> imageBuilt = new java.util.HashSet<>();
@@ -82,8 +86,14 @@ public final class ServerledgeSystem implements SystemUnderTest {
      *                  but sets no Docker CPU quota)
      */
     public ServerledgeSystem(InstalledBinaries binaries, double cpuDemand) {
+        this(binaries, cpuDemand, Workloads.own());
+    }
+
+    /** Serverledge whose function runs {@code workload}'s static native build (see {@link ServerledgeImage}). */
+    public ServerledgeSystem(InstalledBinaries binaries, double cpuDemand, Workload workload) {
         this.binaries = binaries;
         this.cpuDemand = cpuDemand;
+        this.workload = workload;
     }
 
     /**
@@ -124,11 +134,11 @@ public final class ServerledgeSystem implements SystemUnderTest {
                 // this machine's side: the engine's log and the image's build directory
                 Path work = Files.createDirectories(Path.of("target", "serverledge"));
                 engine = DockerEngine.start(work);
-                image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), NativeTsp.muslStatic(), work);
+                image = ServerledgeImage.ensure(binaries.require("serverledge-executor"), function(), work);
                 parameters.put("docker engine", engine.version());
             } else {
                 // built on each provider's own engine before its node starts
-                image = ServerledgeImage.tag(binaries.require("serverledge-executor"), NativeTsp.muslStatic());
+                image = ServerledgeImage.tag(binaries.require("serverledge-executor"), function());
                 parameters.put("docker engine", "each provider's own (Debian docker.io)");
             }
         } catch (IOException e) {
@@ -151,6 +161,11 @@ public final class ServerledgeSystem implements SystemUnderTest {
         parameters.put("etcd version", versions.getOrDefault("etcd.version", "?"));
         parameters.put("function image", image);
         parameters.put("function cpu demand", Double.toString(cpuDemand));
+        parameters.putAll(workload.parameters());
+    }
+
+    private ServerledgeFunction function() throws IOException, InterruptedException {
+        return workload.serverledgeFunction();
     }
 
     @Override
@@ -161,7 +176,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
             Host host = hosts.computeIfAbsent(n, Host::on);
             if (!n.usesThisMachinesDockerEngine() && imageBuilt.add(n)) {
                 try {
-                    ServerledgeImage.ensureOn(n, binaries.require("serverledge-executor"), NativeTsp.muslStatic());
+                    ServerledgeImage.ensureOn(n, binaries.require("serverledge-executor"), function());
                 } catch (IOException e) {
                     throw new SystemFailure("serverledge: " + e.getMessage(), e);
                 } catch (InterruptedException e) {
@@ -227,7 +242,7 @@ public final class ServerledgeSystem implements SystemUnderTest {
 
     @Override
     public String responseCheck() {
-        return ResponseChecks.SERVERLEDGE_INVOKE;
+        return workload.responseCheck(ResponseChecks.SERVERLEDGE_INVOKE);
     }
 
     @Override

@@ -12,6 +12,8 @@ import wasimoff.eval.install.WasimoffBroker;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.workload.Workload;
+import wasimoff.eval.workload.Workloads;
 
 /**
  * The {@code wasimoff} system: the real Wasimoff broker (the pinned binary the installer built,
@@ -26,8 +28,14 @@ public final class WasimoffSystem extends BrokerAndProviders {
     private final InstalledBinaries binaries;
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
+    /** Wasimoff running our own TSP program ({@link Workloads#own()}). */
     public WasimoffSystem(InstalledBinaries binaries, String engine) {
-        super(engine);
+        this(binaries, engine, Workloads.own());
+    }
+
+    /** Wasimoff with providers on {@code engine} running {@code workload}. */
+    public WasimoffSystem(InstalledBinaries binaries, String engine, Workload workload) {
+        super(engine, workload);
         this.binaries = binaries;
     }
 
@@ -83,6 +91,8 @@ public final class WasimoffSystem extends BrokerAndProviders {
 
     @Override
     public Map<String, String> parameters() {
-        return Map.copyOf(parameters);
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        all.putAll(workload.parameters());
+        return all;
     }
 }
