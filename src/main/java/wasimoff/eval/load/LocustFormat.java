@@ -36,4 +36,20 @@ public final class LocustFormat {
         }
         return BigDecimal.valueOf(millis).setScale(digits, RoundingMode.HALF_EVEN).longValue();
     }
+
+    /** A number as Python's CSV writer prints Locust's floats: at most 6 decimals, at least one. */
+    public static String number(double v) {
+        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
+    }
+
+    /** One CSV row as Python's csv module writes it: quoted only where needed, CRLF at the end. */
+    public static void row(java.io.Writer w, java.util.List<String> cells) throws java.io.IOException {
+        java.util.List<String> quoted = new java.util.ArrayList<>(cells.size());
+        for (String c : cells) {
+            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+        }
+        w.write(String.join(",", quoted));
+        w.write("\r\n");
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,12 +74,12 @@ public final class ResultsWriter {
         String method = spec.request().method();
         String name = spec.request().path();
         try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_stats.csv"))) {
-            row(w, statsColumns(spec.percentiles()));
-            row(w, statsRow(method, name, total));
-            row(w, statsRow("", "Aggregated", total));
+            LocustFormat.row(w, statsColumns(spec.percentiles()));
+            LocustFormat.row(w, statsRow(method, name, total));
+            LocustFormat.row(w, statsRow("", "Aggregated", total));
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_stats_history.csv"))) {
-            row(w, historyColumns(spec.percentiles()));
+            LocustFormat.row(w, historyColumns(spec.percentiles()));
             for (RequestStats.Second s : stats.history()) {
                 List<String> r = new ArrayList<>(List.of(Long.toString(s.epochSecond()), Integer.toString(s.users()),
                         "", "Aggregated", fixed6(s.requests()), fixed6(s.failures())));
@@ -90,20 +89,20 @@ public final class ResultsWriter {
                     r.add(none ? "N/A" : Long.toString(percentile(h, p)));
                 }
                 r.addAll(List.of(Long.toString(s.totalRequests()), Long.toString(s.totalFailures()),
-                        none ? "0" : Long.toString(percentile(h, 0.5)), num(none ? 0 : h.meanMicros() / 1000.0),
-                        num(none ? 0 : h.minMicros() / 1000.0), num(none ? 0 : h.maxMicros() / 1000.0),
-                        num(s.totalRequests() == 0 ? 0 : (double) stats.contentBytes() / total.getTotalCount())));
-                row(w, r);
+                        none ? "0" : Long.toString(percentile(h, 0.5)), LocustFormat.number(none ? 0 : h.meanMicros() / 1000.0),
+                        LocustFormat.number(none ? 0 : h.minMicros() / 1000.0), LocustFormat.number(none ? 0 : h.maxMicros() / 1000.0),
+                        LocustFormat.number(s.totalRequests() == 0 ? 0 : (double) stats.contentBytes() / total.getTotalCount())));
+                LocustFormat.row(w, r);
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_failures.csv"))) {
-            row(w, FAILURES_COLUMNS);
+            LocustFormat.row(w, FAILURES_COLUMNS);
             for (var e : summary.failures().entrySet()) {
-                row(w, List.of(method, name, e.getKey(), Long.toString(e.getValue())));
+                LocustFormat.row(w, List.of(method, name, e.getKey(), Long.toString(e.getValue())));
             }
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_exceptions.csv"))) {
-            row(w, EXCEPTIONS_COLUMNS);
+            LocustFormat.row(w, EXCEPTIONS_COLUMNS);
         }
     }
 
@@ -111,9 +110,9 @@ public final class ResultsWriter {
         long n = h.getTotalCount();
         long requests = summary.succeeded() + summary.failed();
         List<String> r = new ArrayList<>(List.of(type, name, Long.toString(requests), Long.toString(summary.failed()),
-                n == 0 ? "0" : Long.toString(percentile(h, 0.5)), num(mean(h)), num(min(h)), num(max(h)),
-                num(n == 0 ? 0 : (double) stats.contentBytes() / n), num(requests / summary.durationSeconds()),
-                num(summary.failed() / summary.durationSeconds())));
+                n == 0 ? "0" : Long.toString(percentile(h, 0.5)), LocustFormat.number(mean(h)), LocustFormat.number(min(h)), LocustFormat.number(max(h)),
+                LocustFormat.number(n == 0 ? 0 : (double) stats.contentBytes() / n), LocustFormat.number(requests / summary.durationSeconds()),
+                LocustFormat.number(summary.failed() / summary.durationSeconds())));
         for (double p : spec.percentiles()) {
             r.add(n == 0 ? "N/A" : Long.toString(percentile(h, p)));
         }
@@ -148,17 +147,5 @@ public final class ResultsWriter {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
-    private static String num(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
-    }
 
-    private static void row(Writer w, List<String> cells) throws IOException {
-        List<String> quoted = new ArrayList<>(cells.size());
-        for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        w.write(String.join(",", quoted));
-        w.write("\r\n");
-    }
 }

@@ -1,9 +1,8 @@
 package wasimoff.eval.report;
 
+import wasimoff.eval.load.LocustFormat;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class ComparisonCsv {
             header.addAll(Comparison.REPETITION_COLUMNS);
         }
         try (Writer w = Files.newBufferedWriter(file)) {
-            row(w, header);
+            LocustFormat.row(w, header);
             for (PointFigures p : points) {
                 Map<String, String> stats = p.medianRun().aggregatedStats();
                 List<String> cells = new ArrayList<>(List.of(scenario.apply(p), p.key().name()));
@@ -39,26 +38,14 @@ final class ComparisonCsv {
                 if (repetitions) {
                     ConfidenceInterval ci = p.requestsPerSecond().ci();
                     cells.add(Integer.toString(p.repetitions()));
-                    cells.add(ci.defined() ? number(ci.low()) : "");
-                    cells.add(ci.defined() ? number(ci.high()) : "");
+                    cells.add(ci.defined() ? LocustFormat.number(ci.low()) : "");
+                    cells.add(ci.defined() ? LocustFormat.number(ci.high()) : "");
                 }
-                row(w, cells);
+                LocustFormat.row(w, cells);
             }
         }
         return file;
     }
 
-    private static String number(double v) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
-    }
 
-    private static void row(Writer w, List<String> cells) throws IOException {
-        List<String> quoted = new ArrayList<>(cells.size());
-        for (String c : cells) {
-            quoted.add(c.contains(",") || c.contains("\"") || c.contains("\n") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
-        }
-        w.write(String.join(",", quoted));
-        w.write("\r\n");
-    }
 }
