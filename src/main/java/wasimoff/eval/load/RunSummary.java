@@ -25,7 +25,11 @@ import org.HdrHistogram.Histogram;
  * @param generatorCpuCores     CPU seconds per second used by the generator's own threads
  * @param generatorBusiestThread the busiest generator thread's CPU share (1.0 = never idle)
  * @param generatorWarning      set when the generator may have limited the result, else null
+ *
+ * <p>The orchestrator adds what the generator cannot know (the point's service time, CPU-bound limit
+ * and efficiency) to the same file; reading a summary back leaves those to whoever wants them.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record RunSummary(
         String name,
         Instant started,

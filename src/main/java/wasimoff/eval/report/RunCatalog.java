@@ -83,6 +83,21 @@ public final class RunCatalog {
         return selected;
     }
 
+    /** A catalogue of only the runs in {@code dirs}, e.g. those one scenario run wrote. */
+    public RunCatalog only(java.util.Collection<Path> dirs) {
+        java.util.Set<Path> wanted = new java.util.HashSet<>();
+        dirs.forEach(d -> wanted.add(d.toAbsolutePath().normalize()));
+        Map<PointKey, List<RunResult>> kept = new TreeMap<>(PointKey.ORDER);
+        runs.forEach((key, list) -> {
+            List<RunResult> mine = list.stream()
+                    .filter(r -> wanted.contains(r.directory().toAbsolutePath().normalize())).toList();
+            if (!mine.isEmpty()) {
+                kept.put(key, mine);
+            }
+        });
+        return new RunCatalog(kept, skipped);
+    }
+
     /** Directories of the layout that were not readable as runs, with the reason. */
     public List<String> skipped() {
         return skipped;

@@ -59,6 +59,17 @@ import wasimoff.eval.workload.ResponseChecks;
  */
 public final class ScenarioRun implements AutoCloseable {
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
+    /** Single requests whose median is a point's service time. */
+    private static final int SERVICE_TIME_SAMPLES = 5;
+    private static final java.time.format.DateTimeFormatter RUN_STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    /**
+     * This run's identity and order: {@code id} names the run in every result (so a comparison can
+     * take exactly this run's directories), {@code seed} the random order's seed.
+     */
+    private record Ordering(String id, int repetitions, String seed) {
+    }
 
     private final Scenario scenario;
     private final RunSettings settings;
@@ -69,6 +80,11 @@ public final class ScenarioRun implements AutoCloseable {
     private final boolean wan;
     private final InstalledBinaries cache;
     private final Workload workload;
+    private final Ordering ordering;
+    /** The results directories this run wrote, for its comparison. */
+    private final List<Path> written = new ArrayList<>();
+    /** What ran, per system, for Allure's environment page. */
+    private final Map<String, String> environment = new java.util.TreeMap<>();
     /** The systems of the sweep that cannot run here, with why and how to install them. */
     private final Map<String, Installer.Unmet> notRun;
     private final List<String> log = new ArrayList<>();
@@ -79,7 +95,8 @@ public final class ScenarioRun implements AutoCloseable {
 
     private ScenarioRun(Scenario scenario, RunSettings settings, List<ScenarioPoint> points, Testbed testbed,
                             ResultsTree results, SettingValues values, boolean wan, InstalledBinaries cache,
-                            Map<String, Installer.Unmet> notRun, Workload workload) {
+                            Map<String, Installer.Unmet> notRun, Workload workload, Ordering ordering) {
+        this.ordering = ordering;
         this.cache = cache;
         this.workload = workload;
         this.notRun = Map.copyOf(notRun);
@@ -127,8 +144,18 @@ public final class ScenarioRun implements AutoCloseable {
         notes.add("wan = " + (cloud ? "real: the servers are in their locations"
                 : wan ? "on: connections between locations pay the seed's measured round-trip times"
                 : "off (from -Dwan=off)"));
-        List<ScenarioPoint> points = Sweep.points(scenario, settings);
+        int repetitions = values.getOr(Settings.REPETITIONS, scenario.repetitions());
+        boolean random = values.getOr(Settings.ORDER, "random").equals("random");
+        long seed = values.get(Settings.ORDER_SEED).orElseGet(() -> new java.security.SecureRandom().nextLong());
+        List<ScenarioPoint> points = Sweep.ordered(Sweep.points(scenario, settings), repetitions, random, seed);
+        notes.add("repetitions = " + repetitions + "; order = " + (random ? "random within each placement, seed " + seed
+                + " (the same order again: -D" + Settings.ORDER_SEED.key() + "=" + seed + ")" : "the seed's sweep"));
         Path resultsRoot = values.getOr(Settings.RESULTS_DIR, root.resolve("results"));
+        try {
+            ScenarioReport.carryHistory(root);
+        } catch (IOException e) {
+            System.out.println("WARNING: Allure's history was not carried over: " + e);
+        }
         System.out.println("== scenario " + scenario.id() + " on the " + settings.testbed() + " testbed: "
                 + points.size() + " points");
         notes.forEach(n -> System.out.println("   " + n));
@@ -141,7 +168,9 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ScenarioConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
         }
         ScenarioRun session = new ScenarioRun(scenario, settings, points, testbed,
-                new ResultsTree(resultsRoot), values, wan, cacheOf(values), notRun, installed.workload());
+                new ResultsTree(resultsRoot), values, wan, cacheOf(values), notRun, installed.workload(),
+                new Ordering(scenario.id() + "-" + RUN_STAMP.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)),
+                        repetitions, random ? Long.toString(seed) : "none (sweep order)"));
         try {
             if (!points.isEmpty()) {
                 session.provision(points.get(0).placement());
@@ -360,6 +389,9 @@ public final class ScenarioRun implements AutoCloseable {
         Allure.label("testbed", settings.testbed());
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scenario", scenario.id());
+        params.put("scenario run", ordering.id());
+        params.put("repetition", point.repetition() + "/" + point.repetitions());
+        params.put("order seed", ordering.seed());
         params.put("system", point.system());
         params.put("fleet", point.fleet().label());
         params.put("placement", point.placement().label());
@@ -404,8 +436,34 @@ public final class ScenarioRun implements AutoCloseable {
                         + outcome.failure().get());
             }
         });
+        double serviceMillis = Allure.step("service time: " + SERVICE_TIME_SAMPLES + " single requests, one at a time",
+                () -> serviceTime(sut, warmUp));
+        int workers = active.stream().mapToInt(n -> n.spec().type().vcpus()).sum();
+        // local testbeds share this machine's cores among all nodes; servers have their own
+        int usable = settings.testbed().equals("hetzner") ? workers
+                : Math.min(workers, Runtime.getRuntime().availableProcessors());
+        params.put("service time ms", String.format(java.util.Locale.ROOT, "%.1f", serviceMillis));
+        params.put("workers", workers);
+        params.put("cpus usable", usable + (usable < workers ? " (of " + workers + " asked: the machine's, not the"
+                + " system's limit)" : ""));
+        params.put("cpu-bound limit req/s", String.format(java.util.Locale.ROOT, "%.1f", usable * 1000.0 / serviceMillis));
+        sut.parameters().forEach((k, v) -> environment.put(point.system() + " " + k, String.valueOf(v)));
         Node client = byRole(NodeRole.CLIENT).get(0);
         return new Deployed(sut, client, sut.clientAddress(client), params);
+    }
+
+    /** The median time of single requests sent one at a time to an idle system, in ms. */
+    private static double serviceTime(SystemUnderTest sut, RunSpec.HttpRequestTemplate request) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < SERVICE_TIME_SAMPLES; i++) {
+            var outcome = SingleRequest.send(request, ResponseChecks.named(sut.responseCheck()), WARM_UP_TIMEOUT);
+            if (outcome.failure().isPresent()) {
+                throw new SystemFailure(sut.id() + " answered a single request wrongly: " + outcome.failure().get());
+            }
+            millis.add(outcome.took().toNanos() / 1e6);
+        }
+        java.util.Collections.sort(millis);
+        return millis.get(millis.size() / 2);
     }
 
     /**
@@ -446,9 +504,12 @@ public final class ScenarioRun implements AutoCloseable {
     /** After the load: parameters written, services checked, results read back and charted. */
     private RunResult finish(ScenarioPoint point, Prepared p) throws Exception {
         ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
+        written.add(p.dir());
+        addEfficiency(p.dir(), p.params());
         assertAlive(p.sut(), "after the run");
         RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
         results.markLatest(p.dir());
+        Allure.description(glance(result, p.params()));
         Allure.step("service logs", () -> p.sut().services().forEach(s -> AllureReport.text(
                 s.node().name() + "/" + s.name() + " (last 200 lines)", String.join("\n", s.lastLogLines(200)))));
         // the charts sit on the test itself, not inside a step, so the report shows them first
@@ -459,6 +520,34 @@ public final class ScenarioRun implements AutoCloseable {
 
     private List<Node> providerNodes() {
         return byRole(NodeRole.PROVIDER);
+    }
+
+    /**
+     * Adds to {@code summary.json} the point's efficiency against the CPU limit: successful requests
+     * per second over the CPU-bound limit (usable CPUs / single-request service time).
+     */
+    private static void addEfficiency(Path dir, Map<String, Object> params) throws IOException {
+        Path file = dir.resolve("summary.json");
+        var summary = (com.fasterxml.jackson.databind.node.ObjectNode) ResultsWriter.JSON.readTree(file.toFile());
+        double limit = Double.parseDouble(String.valueOf(params.get("cpu-bound limit req/s")));
+        double efficiency = limit > 0 ? summary.path("successesPerSecond").asDouble() / limit : 0;
+        summary.put("serviceTimeMillis", Double.parseDouble(String.valueOf(params.get("service time ms"))));
+        summary.put("cpusUsable", Integer.parseInt(String.valueOf(params.get("cpus usable")).split(" ")[0]));
+        summary.put("workers", (Integer) params.get("workers"));
+        summary.put("cpuBoundLimitPerSecond", limit);
+        summary.put("efficiency", Math.round(efficiency * 1000) / 1000.0);
+        ResultsWriter.JSON.writeValue(file.toFile(), summary);
+        params.put("efficiency", String.format(java.util.Locale.ROOT, "%.2f", efficiency));
+    }
+
+    /** What a point's Allure page shows first: its figures, without opening an attachment. */
+    private static String glance(RunResult result, Map<String, Object> params) {
+        var s = result.summary();
+        return String.format(java.util.Locale.ROOT, "| req/s | p50 ms | p99 ms | sent | failed | efficiency |%n"
+                        + "|---|---|---|---|---|---|%n| %.1f | %.0f | %.0f | %d | %d (%.2f%%) | %s of %s req/s (%s CPUs, %s ms"
+                        + " per request) |%n", s.successesPerSecond(), s.percentileMillis(0.5), s.percentileMillis(0.99),
+                s.sent(), s.failed(), 100 * s.failureRatio(), params.get("efficiency"),
+                params.get("cpu-bound limit req/s"), params.get("cpus usable"), params.get("service time ms"));
     }
 
     private RunResult collect(ScenarioPoint point, Path dir) throws IOException {
@@ -533,6 +622,22 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /** The comparison of what this run measured, and Allure's environment page; a failure here loses no result. */
+    private void report() {
+        try {
+            environment.put("testbed", settings.testbed());
+            environment.put("workload", workload.label() + " (module sha256 " + workload.moduleSha256() + ")");
+            environment.put("scenario run", ordering.id() + ", order seed " + ordering.seed());
+            ScenarioReport.environment(environment);
+            if (!written.isEmpty()) {
+                Path out = ScenarioReport.comparison(results.root(), scenario.id(), ordering.id(), written);
+                System.out.println("== comparison of " + written.size() + " runs: " + out);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("WARNING: the comparison of " + ordering.id() + " could not be written: " + e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -543,6 +648,7 @@ public final class ScenarioRun implements AutoCloseable {
             closeSystem();
         } finally {
             testbed.close();
+            report();
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * registered with: 0 as in the seed, 1.0 for its CPU-limited variant (file key {@code serverledge-cpu}).
  * {@code schedule} (empty for the throughput scenarios) lists when the provider count changes during
  * one run, for the live-scaling evaluation. {@code workload} is the file's {@code workload:}
- * ({@code seed-tsp} or {@code own-tsp}), or null for the default.
+ * ({@code seed-tsp} or {@code own-tsp}), or null for the default; {@code repetitions} how often
+ * each point runs (file key {@code repetitions}, default 1).
  */
 public record Scenario(
         String id,
@@ -25,7 +26,8 @@ public record Scenario(
         List<Placement> placements,
         double serverledgeCpu,
         List<Phase> schedule,
-        String workload) {
+        String workload,
+        int repetitions) {
 
     public Scenario {
         systems = List.copyOf(systems);

@@ -87,7 +87,7 @@ public final class ScenarioLoader {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
                 "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
-                "serverledge-cpu", "schedule", "workload");
+                "serverledge-cpu", "schedule", "workload", "repetitions");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -136,8 +136,9 @@ public final class ScenarioLoader {
                 throw w.error("unknown workload '" + workload + "'; valid workloads are " + String.join(", ", Kinds.WORKLOADS));
             }
         }
+        int repetitions = top.containsKey("repetitions") ? top.get("repetitions").positiveInt() : 1;
         return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
-                serverledgeCpu, schedule, workload);
+                serverledgeCpu, schedule, workload, repetitions);
     }
 
     /** Phases in time order, each with a provider count the largest fleet can field. */

@@ -33,6 +33,29 @@ public final class Sweep {
     }
 
     /**
+     * {@code points} with each run {@code repetitions} times; with {@code random}, every placement's
+     * runs in an order shuffled by {@code seed} (placements stay together: each is provisioned once),
+     * so that drift of the machine or the cloud during a sweep favours no system or fleet.
+     */
+    public static List<ScenarioPoint> ordered(List<ScenarioPoint> points, int repetitions, boolean random, long seed) {
+        Map<Placement, List<ScenarioPoint>> byPlacement = new LinkedHashMap<>();
+        for (int k = 1; k <= repetitions; k++) {
+            for (ScenarioPoint p : points) {
+                byPlacement.computeIfAbsent(p.placement(), x -> new ArrayList<>()).add(p.repetition(k, repetitions));
+            }
+        }
+        java.util.Random rnd = new java.util.Random(seed);
+        List<ScenarioPoint> ordered = new ArrayList<>();
+        for (List<ScenarioPoint> runs : byPlacement.values()) {
+            if (random) {
+                java.util.Collections.shuffle(runs, rnd);
+            }
+            ordered.addAll(runs);
+        }
+        return ordered;
+    }
+
+    /**
      * The nodes that cover every fleet of the sweep at one placement: the client, the broker, and per
      * server type as many providers as the largest fleet uses of it. Provider i of the plan sits at the
      * placement's i-th provider location (round-robin).

@@ -43,6 +43,20 @@ public final class Settings {
             String.join(", ", Kinds.WORKLOADS),
             Map.of("*", "the scenario file's, else seed-tsp where Wasimoff's pinned source is, else own-tsp"),
             Parsers.oneOf(Kinds.WORKLOADS));
+    public static final Setting<Integer> REPETITIONS = of("repetitions",
+            "runs of every point, interleaved; the comparison gives the median and a 95% interval", "1..100",
+            Map.of("*", "the scenario file's repetitions, else 1"), Parsers.integer(1, 100));
+    public static final Setting<String> ORDER = of("order",
+            "the order of a placement's points: seeded random (so drift favours no system) or the seed's sweep",
+            "random, sweep", Map.of("*", "random"), Parsers.oneOf(List.of("random", "sweep")));
+    public static final Setting<Long> ORDER_SEED = of("order.seed", "the seed of the random order (printed and recorded)",
+            "a whole number", Map.of("*", "a new one per run"), v -> {
+                try {
+                    return Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a whole number");
+                }
+            });
     public static final Setting<Boolean> WAN = of("wan", "inter-location latency emulation (local testbeds)",
             "on, off", Map.of("*", "on", "hetzner", "the real network"), Parsers.onOff());
     public static final Setting<Path> RESULTS_DIR = of("results.dir", "results root", "a directory",
@@ -124,7 +138,7 @@ public final class Settings {
 
     /** Every setting, in the order the README lists them. */
     public static final List<Setting<?>> ALL = List.of(TESTBED, RUN_TIME, USERS, SPAWN_RATE, SYSTEMS, TSP_N, FLEETS,
-            PLACEMENTS, ENGINE, WORKLOAD, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
+            PLACEMENTS, ENGINE, WORKLOAD, REPETITIONS, ORDER, ORDER_SEED, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
             CACHE_DIR, WASIMOFF_SRC, WASIMOFF_GIT_URL, HETZNER_ALLOW_FROM, HETZNER_ALLOW_ANY, HETZNER_MAX_HOURLY,
             HETZNER_IMAGE, HETZNER_API_URL, HCLOUD_TOKEN_FILE, SSH_KEY, RUN_ID, ALL_RUNS, DRY_RUN, KNEE_P99_MS, KNEE_STEPS, KNEE_STEP_SECONDS, TRACE_REPEAT,
             PING_COUNT, PING_INTERVAL_MS, FORMATS_N, FORMATS_WARMUP, FORMATS_RUNS, SCHEDULE_SCALE, LOAD_TRANSPORT);

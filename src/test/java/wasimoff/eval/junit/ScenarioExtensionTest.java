@@ -39,6 +39,35 @@ class ScenarioExtensionTest {
     }
 
     @Test
+    void repeatedPointsRunInASeededOrderAndTheRunEndsWithItsComparisonAndEfficiencies() throws IOException {
+        Events tests = run(OptimalFixture.class, "fleets", "02x02c", "repetitions", "3", "order.seed", "7",
+                "assert.max-failure-ratio", "0").testEvents();
+        tests.assertStatistics(s -> s.started(3).succeeded(3));
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .allMatch(name -> name.matches("reference · 02x02c · nbg1-nbg1-nbg1 · tsp-8 · run [123]/3"));
+        List<Path> runs;
+        try (Stream<Path> files = Files.walk(results)) {
+            runs = files.filter(p -> p.getFileName().toString().equals("summary.json")).toList();
+        }
+        assertThat(runs).hasSize(3);
+        for (Path summary : runs) {
+            var json = wasimoff.eval.load.ResultsWriter.JSON.readTree(summary.toFile());
+            assertThat(json.path("serviceTimeMillis").asDouble()).isPositive();
+            assertThat(json.path("efficiency").asDouble()).isPositive();
+            assertThat(json.path("cpusUsable").asInt()).isBetween(1, 4);
+            assertThat(Files.readString(summary.resolveSibling("parameters.json"))).contains("\"order seed\" : \"7\"")
+                    .contains("\"scenario run\" : \"optimal-");
+        }
+        try (Stream<Path> files = Files.walk(results.resolve("comparison"))) {
+            Path csv = files.filter(p -> p.getFileName().toString().equals("comparison.csv")).findFirst().orElseThrow();
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.get(0)).endsWith(",Repetitions,Requests/s CI95 low,Requests/s CI95 high");
+            assertThat(lines.get(1)).startsWith("optimal,nbg1-nbg1-nbg1/02x02c/tsp-8/reference,").contains(",3,");
+        }
+        assertThat(results.resolve("nbg1-nbg1-nbg1/02x02c/tsp-8/reference/latest")).isSymbolicLink();
+    }
+
+    @Test
     void aFailingPointStillTearsEverythingDown() {
         run(OptimalFixture.class, "fleets", "02x02c", "assert.min-rps", "1000000").testEvents()
                 .assertStatistics(s -> s.started(1).failed(1))

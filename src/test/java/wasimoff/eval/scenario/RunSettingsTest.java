@@ -88,6 +88,17 @@ class RunSettingsTest {
     }
 
     @Test
+    void repetitionsAreShuffledByTheSeedAndTheSameSeedGivesTheSameOrder() {
+        RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(new Properties()));
+        List<ScenarioPoint> sweep = Sweep.points(optimal, s);
+        List<ScenarioPoint> a = Sweep.ordered(sweep, 3, true, 42);
+        assertThat(a).hasSize(3 * sweep.size()).isEqualTo(Sweep.ordered(sweep, 3, true, 42))
+                .isNotEqualTo(Sweep.ordered(sweep, 3, true, 43));
+        assertThat(a).filteredOn(p -> p.repetition() == 2).hasSize(sweep.size());
+        assertThat(Sweep.ordered(sweep, 1, false, 42)).isEqualTo(sweep);
+    }
+
+    @Test
     void pointsOfUniformFleetsComeLargestFirst() {
         RunSettings s = RunSettings.resolve(optimal, SettingValues.parse(new Properties()));
         assertThat(Sweep.points(optimal, s)).extracting(pt -> pt.fleet().label()).startsWith("04x02c", "04x02c",
