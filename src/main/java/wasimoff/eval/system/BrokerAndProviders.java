@@ -122,6 +122,11 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
         return all;
     }
 
+    /** The nodes this system was deployed onto (null before {@link #deploy}). */
+    protected final Deployment deployment() {
+        return deployment;
+    }
+
     /** The broker's base URL as the client node reaches it. */
     public final String brokerUrl() {
         return api(deployment.client()).baseUrl();

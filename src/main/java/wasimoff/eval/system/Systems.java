@@ -9,8 +9,10 @@ import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.ServerledgeBinaries;
 import wasimoff.eval.install.WasimoffBroker;
 import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.WebProvider;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 import wasimoff.eval.system.wasimoff.WasimoffSystem;
 
 /** Creates the systems a scenario names, says what each needs installed, or why one cannot run on a testbed. */
@@ -18,10 +20,20 @@ public final class Systems {
     private Systems() {
     }
 
-    /** What {@code id} needs on this machine to run on {@code testbed}; the {@link Installer} brings it. */
+    /** What {@code id} needs on this machine to run on {@code testbed}, with Wasimoff's default provider kind. */
     public static List<Requirement> requirements(String id, String testbed) {
+        return requirements(id, testbed, ProviderKind.BROWSER);
+    }
+
+    /**
+     * What {@code id} needs on this machine to run on {@code testbed} with {@code provider} as
+     * Wasimoff's provider kind; the {@link Installer} brings it.
+     */
+    public static List<Requirement> requirements(String id, String testbed, ProviderKind provider) {
         return switch (id) {
-            case "wasimoff" -> List.of(new WasimoffBroker());
+            case "wasimoff" -> WasimoffSystem.effectiveKind(provider, testbed) == ProviderKind.BROWSER
+                    ? List.of(DebianTool.CHROMIUM, DebianTool.NPM, new WasimoffBroker(), new WebProvider())
+                    : List.of(new WasimoffBroker());
             case "serverledge" -> ServerledgeSystem.requirements(testbed);
             default -> List.of();
         };
@@ -44,11 +56,17 @@ public final class Systems {
      * {@code testbed}, or empty when it can.
      */
     public static Optional<Installer.Unmet> prepare(String id, String testbed, Installer installer) {
+        return prepare(id, testbed, ProviderKind.BROWSER, installer);
+    }
+
+    /** {@link #prepare(String, String, Installer)} with {@code provider} as Wasimoff's provider kind. */
+    public static Optional<Installer.Unmet> prepare(String id, String testbed, ProviderKind provider,
+                                                    Installer installer) {
         Optional<String> reason = unavailable(id, testbed);
         if (reason.isPresent()) {
             return Optional.of(new Installer.Unmet(id, List.of(reason.get()), "run as root", false));
         }
-        return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed))).get(id));
+        return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed, provider))).get(id));
     }
 
     /**
@@ -57,11 +75,20 @@ public final class Systems {
      * {@code -Dserverledge.cpu}); {@code engine} is the WebAssembly engine of our providers.
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine) {
+        return create(id, cache, serverledgeCpu, engine, ProviderKind.BROWSER);
+    }
+
+    /**
+     * {@link #create(String, InstalledBinaries, double, String)} with {@code provider} as Wasimoff's
+     * provider kind ({@link ProviderKind#parse} reads the setting); other systems ignore it.
+     */
+    public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine,
+                                         ProviderKind provider) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(cache, engine);
+            case "wasimoff" -> new WasimoffSystem(cache, engine, provider);
             case "serverledge" -> new ServerledgeSystem(cache,
                     Double.parseDouble(System.getProperty("serverledge.cpu", Double.toString(serverledgeCpu))));
             default -> new ReferenceSystem(engine);
