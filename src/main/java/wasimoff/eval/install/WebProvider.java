@@ -82,8 +82,8 @@ public final class WebProvider implements Requirement {
                 String yarn = yarnVersion(project);
                 context.say("building the web provider from " + source.origin() + " (" + source.tree() + ") with yarn "
                         + yarn + " and Vite; about a minute");
-                runYarn(context, work, project, yarn, "install", "--immutable");
-                runYarn(context, work, project, yarn, "run", "vite", "build");
+                runYarn(context, copy, project, yarn, "install", "--immutable");
+                runYarn(context, copy, project, yarn, "run", "vite", "build");
                 Path target = context.cache().root().resolve("webprovider-" + hash12);
                 WasimoffBroker.deleteTree(target);
                 Files.createDirectories(target);
@@ -142,7 +142,8 @@ public final class WebProvider implements Requirement {
 
     /**
      * Runs yarn from the npm registry ({@code @yarnpkg/cli-dist}) with npm's and yarn's caches in
-     * the build directory, so nothing lands in the user's home. {@code GIT_DIR} points nowhere: the
+     * the build's own directory {@code work} (removed afterwards: about 350 MB that only a rebuild of
+     * another commit would use), so nothing lands in the user's home. {@code GIT_DIR} points nowhere: the
      * project's revision plugin runs {@code git describe}, which would otherwise describe whatever
      * repository encloses the cache.
      */

@@ -80,6 +80,8 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
                 .filter(s -> s.name().equals(BrowserProvider.SERVICE)).findFirst().orElseThrow();
         ProcessHandle browser = ProcessHandle.of(((ChildProcessService) victim).pid()).orElseThrow().children()
                 .filter(p -> p.info().command().orElse("").contains("chromium")).findFirst().orElseThrow();
+        String profile = commandLine(browser.pid()).replaceFirst(".*--user-data-dir=(\\S+)/profile.*", "$1");
+        assertThat(profile).startsWith(work.toString());
         RunSpec spec = new RunSpec("kill-browser", system.request(8), ResponseChecks.WASIMOFF_RUN, 8, 50, 6000, null,
                 "127.0.0.1", 30_000, "locust");
         CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
@@ -97,11 +99,12 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !victim.isAlive());
         assertThat(victim.exitCode()).hasValue(137);
         assertThat(victim.lastLogLines(5)).anySatisfy(l -> assertThat(l).contains("chromium exited with status 137"));
-        assertThat(browserDirectories()).hasSize(1);
+        assertThat(browserDirectories()).hasSize(1).noneMatch(d -> d.toString().equals(profile));
+        assertThat(processesNaming(profile + "/")).isEmpty();
     }
 
     @Test
-    void twoBrowsersServeAClosedLoopRunWithoutFailures() {
+    void twoBrowsersServeAClosedLoopRunWithoutFailures() throws Exception {
         RunSpec spec = new RunSpec("browsers", system.request(8), ResponseChecks.WASIMOFF_RUN, 8, 50, 10_000, null,
                 "127.0.0.1", 30_000, "locust");
         RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(work.resolve("out"));
