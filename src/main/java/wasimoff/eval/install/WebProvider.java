@@ -64,9 +64,14 @@ public final class WebProvider implements Requirement {
             return Optional.empty();
         }
         String recorded = context.cache().versions().get(COMMIT_KEY);
-        return Optional.of(recorded == null ? "the web provider is not built in " + context.cache().root()
-                : "the web provider in " + context.cache().root() + " is of commit " + recorded
-                + " or its dist/ is gone; the pin is " + Pins.WASIMOFF_COMMIT);
+        if (recorded == null) {
+            return Optional.of("the web provider is not built in " + context.cache().root());
+        }
+        if (!recorded.equals(Pins.WASIMOFF_COMMIT)) {
+            return Optional.of("the web provider in " + context.cache().root() + " is of commit " + recorded
+                    + ", not the pinned " + Pins.WASIMOFF_COMMIT);
+        }
+        return Optional.of("the web provider's dist/ recorded in " + context.cache().root() + " is gone");
     }
 
     @Override
