@@ -75,6 +75,20 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
     }
 
     @Test
+    void scalingDownStopsABrowserAndScalingUpStartsAFreshOne() throws IOException {
+        List<Path> before = browserDirectories();
+        system.scaleTo(List.of(fleet.providers.get(0)));
+        List<Path> one = browserDirectories();
+        assertThat(one).hasSize(1);
+        assertThat(runningBrowsers()).isEqualTo(1);
+        system.scaleTo(fleet.providers);
+        List<Path> after = browserDirectories();
+        assertThat(after).hasSize(2).containsAll(one).doesNotContainAnyElementsOf(
+                before.stream().filter(d -> !one.contains(d)).toList());
+        assertThat(runningBrowsers()).isEqualTo(2);
+    }
+
+    @Test
     void aKilledBrowserLosesNoRequestAndIsNamedWithItsStatus() throws Exception {
         RunningService victim = fleet.testbed.runningServices().stream()
                 .filter(s -> s.name().equals(BrowserProvider.SERVICE)).findFirst().orElseThrow();
@@ -113,6 +127,10 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
         assertThat(s.failed()).isZero();
         assertThat(s.nothingLost()).isTrue();
         assertThat(s.succeeded()).isPositive();
+    }
+
+    private long runningBrowsers() {
+        return fleet.testbed.runningServices().stream().filter(s -> s.name().equals(BrowserProvider.SERVICE)).count();
     }
 
     /** Command lines of the processes that run in this test's work directory and contain {@code text}. */
