@@ -7,9 +7,6 @@ import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.ServerledgeBinaries;
-import wasimoff.eval.install.WasimoffBroker;
-import wasimoff.eval.install.DebianTool;
-import wasimoff.eval.install.WebProvider;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
 import wasimoff.eval.system.wasimoff.ProviderKind;
@@ -31,9 +28,7 @@ public final class Systems {
      */
     public static List<Requirement> requirements(String id, String testbed, ProviderKind provider) {
         return switch (id) {
-            case "wasimoff" -> WasimoffSystem.effectiveKind(provider, testbed) == ProviderKind.BROWSER
-                    ? List.of(DebianTool.CHROMIUM, DebianTool.NPM, new WasimoffBroker(), new WebProvider())
-                    : List.of(new WasimoffBroker());
+            case "wasimoff" -> WasimoffSystem.requirements(testbed, provider);
             case "serverledge" -> ServerledgeSystem.requirements(testbed);
             default -> List.of();
         };

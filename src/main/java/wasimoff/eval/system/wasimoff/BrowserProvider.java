@@ -63,6 +63,24 @@ final class BrowserProvider {
         return node.spec().type().vcpus();
     }
 
+    /**
+     * Makes sure {@code node} has Chromium: on a server (root, apt-get) it is installed from Debian
+     * on first use, as the evaluation's provider servers had it; this machine's installer has put it
+     * on the embedded testbed's nodes already. Returns {@code chromium --version}.
+     */
+    static String ensureChromium(Node node) {
+        Node.CommandResult r = node.exec(List.of("sh", "-c", "command -v chromium >/dev/null || { [ \"$(id -u)\" = 0 ]"
+                + " && command -v apt-get >/dev/null && export DEBIAN_FRONTEND=noninteractive"
+                + " && apt-get -o DPkg::Lock::Timeout=300 update -q"
+                + " && apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends chromium; }"),
+                Duration.ofMinutes(10));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("Chromium is not on " + node.name() + " and could not be installed there"
+                    + " (needs root and apt-get): exit " + r.exitCode() + "\n" + r.output());
+        }
+        return chromiumVersion(node);
+    }
+
     /** {@code chromium --version} on {@code node}, e.g. {@code Chromium 156.0.8078.108 built on Debian ...}. */
     static String chromiumVersion(Node node) {
         Node.CommandResult r = node.exec(List.of("chromium", "--version"), Duration.ofSeconds(30));

@@ -2,12 +2,15 @@ package wasimoff.eval.system.wasimoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import wasimoff.eval.install.DebianTool;
 import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.WasimoffBroker;
 import wasimoff.eval.install.WebProvider;
 import wasimoff.eval.system.BrokerAndProviders;
@@ -23,13 +26,14 @@ import wasimoff.eval.testbed.ServiceDefinition;
  * {@link WebProvider} build served by the broker), or our {@link WasimoffProvider}s speaking its
  * provider protocol ({@link ProviderKind#OURS}).
  *
- * <p>Browser providers run on the embedded testbed only so far: the docker testbed's node image has
- * no Chromium and Hetzner servers do not install it yet. There this system runs our providers
- * instead and says so in the {@code provider fallback} parameter of every result.
+ * <p>Browser providers run on the embedded testbed (Chromium from this machine's installer) and on
+ * servers (Hetzner: Debian's Chromium installed over SSH on a provider's first use, the browser a
+ * systemd unit). The docker testbed's node image has no Chromium yet: there this system runs our
+ * providers instead and says so in the {@code provider fallback} parameter of every result.
  */
 public final class WasimoffSystem extends BrokerAndProviders {
     /** Testbeds whose provider nodes can run Wasimoff's web provider in Chromium. */
-    public static final List<String> BROWSER_TESTBEDS = List.of("embedded");
+    public static final List<String> BROWSER_TESTBEDS = List.of("embedded", "hetzner");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstalledBinaries binaries;
@@ -57,6 +61,22 @@ public final class WasimoffSystem extends BrokerAndProviders {
         return requested == ProviderKind.BROWSER && !BROWSER_TESTBEDS.contains(testbed) ? ProviderKind.OURS : requested;
     }
 
+    /**
+     * What this machine needs for {@code provider} on {@code testbed}: the broker, and for browsers
+     * the web provider's build (npm) and, where the provider nodes are this machine, Chromium.
+     */
+    public static List<Requirement> requirements(String testbed, ProviderKind provider) {
+        if (effectiveKind(provider, testbed) == ProviderKind.OURS) {
+            return List.of(new WasimoffBroker());
+        }
+        List<Requirement> all = new ArrayList<>();
+        if (testbed.equals("embedded")) {
+            all.add(DebianTool.CHROMIUM);
+        }
+        all.addAll(List.of(DebianTool.NPM, new WasimoffBroker(), new WebProvider()));
+        return all;
+    }
+
     @Override
     public String id() {
         return "wasimoff";
@@ -71,7 +91,7 @@ public final class WasimoffSystem extends BrokerAndProviders {
         parameters.put("provider kind", kind.word());
         if (kind != requested) {
             parameters.put("provider fallback", "browser providers are not yet supported on the " + testbed
-                    + " testbed (no Chromium on its nodes); ran ours instead");
+                    + " testbed (its node image has no Chromium); ran ours instead");
         }
         if (kind == ProviderKind.BROWSER) {
             String hash = WebProvider.sourceHash(binaries);
@@ -110,7 +130,7 @@ public final class WasimoffSystem extends BrokerAndProviders {
         if (kind == ProviderKind.BROWSER) {
             workersPerProvider.add(BrowserProvider.workers(node));
             parameters.put("workers per provider", workersPerProvider.toString().replaceAll("[\\[\\] ]", ""));
-            String version = chromium.computeIfAbsent(node, BrowserProvider::chromiumVersion);
+            String version = chromium.computeIfAbsent(node, BrowserProvider::ensureChromium);
             parameters.put("chromium", String.join(", ", new TreeSet<>(chromium.values())));
             if (!version.startsWith("Chromium")) {
                 throw new IllegalStateException("Chromium does not run on " + node.name() + ": " + version);

@@ -19,20 +19,22 @@ class ProviderKindTest {
     }
 
     @Test
-    void browsersRunOnTheEmbeddedTestbedAndOursElsewhere() {
+    void browsersRunOnTheEmbeddedTestbedAndOnServersAndOursInContainers() {
         assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "embedded")).isEqualTo(ProviderKind.BROWSER);
         assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "docker")).isEqualTo(ProviderKind.OURS);
-        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "hetzner")).isEqualTo(ProviderKind.OURS);
+        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "hetzner")).isEqualTo(ProviderKind.BROWSER);
         assertThat(WasimoffSystem.effectiveKind(ProviderKind.OURS, "embedded")).isEqualTo(ProviderKind.OURS);
     }
 
     @Test
-    void onlyBrowserProvidersNeedChromiumAndTheWebProviderBuild() {
+    void onlyBrowserProvidersNeedTheWebProviderBuildAndChromiumOnlyWhereTheyRunHere() {
         assertThat(Systems.requirements("wasimoff", "embedded")).extracting(Requirement::name)
                 .contains(DebianTool.CHROMIUM.name(), new WebProvider().name(), "wasimoff-broker");
         assertThat(Systems.requirements("wasimoff", "embedded", ProviderKind.OURS)).extracting(Requirement::name)
                 .containsExactly("wasimoff-broker");
         assertThat(Systems.requirements("wasimoff", "docker", ProviderKind.BROWSER)).extracting(Requirement::name)
                 .containsExactly("wasimoff-broker");
+        assertThat(Systems.requirements("wasimoff", "hetzner", ProviderKind.BROWSER)).extracting(Requirement::name)
+                .contains(new WebProvider().name()).doesNotContain(DebianTool.CHROMIUM.name());
     }
 }
