@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
 
@@ -79,6 +84,28 @@ final class BrowserProvider {
                     + " (needs root and apt-get): exit " + r.exitCode() + "\n" + r.output());
         }
         return chromiumVersion(node);
+    }
+
+    /**
+     * {@link #ensureChromium(Node)} on every node at once (a fresh server's apt-get takes a minute),
+     * returning each node's Chromium version.
+     */
+    static Map<Node, String> ensureChromium(List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return Map.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, nodes.size()));
+        try {
+            Map<Node, CompletableFuture<String>> versions = new LinkedHashMap<>();
+            nodes.forEach(n -> versions.put(n, CompletableFuture.supplyAsync(() -> ensureChromium(n), pool)));
+            Map<Node, String> done = new LinkedHashMap<>();
+            versions.forEach((n, v) -> done.put(n, v.join()));
+            return done;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** {@code chromium --version} on {@code node}, e.g. {@code Chromium 156.0.8078.108 built on Debian ...}. */

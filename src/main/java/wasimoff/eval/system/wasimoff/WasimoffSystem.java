@@ -100,6 +100,7 @@ public final class WasimoffSystem extends BrokerAndProviders {
             parameters.put("webprovider source hash", hash);
             parameters.put("webprovider source", binaries.versions().getOrDefault(WebProvider.SOURCE_KEY, "?"));
             parameters.put("webprovider yarn", binaries.versions().getOrDefault("wasimoff.webprovider.yarn", "?"));
+            chromium.putAll(BrowserProvider.ensureChromium(deployment().providers()));
         }
         return new ServiceDefinition.ProcessService("wasimoff-broker",
                 List.of(broker.putExecutable(binaries.require(WasimoffBroker.BINARY))), env);
