@@ -27,8 +27,8 @@ import wasimoff.eval.testbed.ServiceDefinition;
  * provider protocol ({@link ProviderKind#OURS}).
  *
  * <p>Browser providers run on the embedded testbed (Chromium from this machine's installer) and on
- * servers (Hetzner: Debian's Chromium installed over SSH on a provider's first use, the browser a
- * systemd unit). The docker testbed's node image has no Chromium yet: there this system runs our
+ * servers (Hetzner: Debian's Chromium installed over SSH on every provider server at deployment,
+ * the browser a systemd unit). The docker testbed's node image has no Chromium yet: there this system runs our
  * providers instead and says so in the {@code provider fallback} parameter of every result.
  */
 public final class WasimoffSystem extends BrokerAndProviders {
