@@ -24,6 +24,10 @@ public record DebianTool(String program, String debPackage, String cacheLink) im
     public static final DebianTool MUSL_GCC = new DebianTool("musl-gcc", "musl-tools", null);
     public static final DebianTool IPROUTE2 = new DebianTool("ip", "iproute2", null);
     public static final DebianTool BUSYBOX_STATIC = new DebianTool("/bin/busybox", "busybox-static", null);
+    /** Headless Chromium, which runs Wasimoff's web provider on provider nodes. */
+    public static final DebianTool CHROMIUM = new DebianTool("chromium", "chromium", null);
+    /** npm (and Node), which fetch the web provider's yarn and build it with Vite. */
+    public static final DebianTool NPM = new DebianTool("npm", "npm", null);
 
     @Override
     public String name() {

@@ -204,8 +204,17 @@ public final class WasimoffBroker implements Requirement {
     }
 
     static void copyTree(Path from, Path to) throws IOException {
+        copyTree(from, to, List.of());
+    }
+
+    /** Copies {@code from} to a writable {@code to}, leaving out the top-level entries named in {@code leaveOut}. */
+    static void copyTree(Path from, Path to, List<String> leaveOut) throws IOException {
         try (var files = Files.walk(from)) {
             for (Path f : files.toList()) {
+                Path relative = from.relativize(f);
+                if (relative.getNameCount() > 0 && leaveOut.contains(relative.getName(0).toString())) {
+                    continue;
+                }
                 Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);

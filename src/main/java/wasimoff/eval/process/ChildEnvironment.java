@@ -34,9 +34,17 @@ public final class ChildEnvironment {
     public static final Set<String> DOCKER = Set.of("DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT",
             "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY", "DOCKER_API_VERSION", "DOCKER_BUILDKIT", "XDG_RUNTIME_DIR");
 
-    /** What the installer's build tools read: Go, git, cargo and rustup, npm. */
-    public static final Set<String> BUILD_TOOLS = Set.of("GO*", "GIT_*", "CARGO_*", "RUSTUP_*", "RUSTFLAGS",
-            "npm_config_*");
+    /**
+     * Where this machine's trust store and proxies are, for tools that fetch from a registry: a
+     * network that inspects TLS gives its CA this way (Node, for one, reads no system store).
+     */
+    public static final Set<String> NETWORK = Set.of("SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS",
+            "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "GIT_SSL_CAINFO", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+            "http_proxy", "https_proxy", "no_proxy");
+
+    /** What the installer's build tools read: Go, git, cargo and rustup, npm, and the {@link #NETWORK}. */
+    public static final Set<String> BUILD_TOOLS = union(NETWORK, Set.of("GO*", "GIT_*", "CARGO_*", "RUSTUP_*",
+            "RUSTFLAGS", "npm_config_*"));
 
     private static final Set<String> NEVER = Set.of(TOKEN);
 
@@ -46,6 +54,12 @@ public final class ChildEnvironment {
     private ChildEnvironment(Set<String> allowed, Map<String, String> extras) {
         this.allowed = Set.copyOf(allowed);
         this.extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** {@link #BASE} and nothing else. */

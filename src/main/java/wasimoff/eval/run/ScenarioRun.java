@@ -45,6 +45,7 @@ import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.Testbed;
 import wasimoff.eval.testbed.Testbeds;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
 import wasimoff.eval.workload.ResponseChecks;
@@ -204,8 +205,9 @@ public final class ScenarioRun implements AutoCloseable {
         Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
         subjects.put(testbedSubject, Testbeds.requirements(settings.testbed()));
         subjects.put(workloadSubject, Workloads.requirements(workloadSetting, context));
+        ProviderKind provider = providerOf(scenario, values);
         for (String system : settings.systems()) {
-            subjects.put(system, Systems.requirements(system, settings.testbed()));
+            subjects.put(system, Systems.requirements(system, settings.testbed(), provider));
         }
         System.out.println("== scenario " + scenario.id() + ": checking what " + String.join(", ", settings.systems())
                 + ", the " + workloadKind + " workload and the " + settings.testbed() + " testbed need"
@@ -237,6 +239,11 @@ public final class ScenarioRun implements AutoCloseable {
                     .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
         }
         return new Installed(unmet, workload);
+    }
+
+    /** Wasimoff's provider kind: {@code -Dprovider}, else the scenario file's, else the web provider in Chromium. */
+    private static ProviderKind providerOf(Scenario scenario, SettingValues values) {
+        return ProviderKind.parse(values.get(Settings.PROVIDER).orElse(scenario.provider()));
     }
 
     /** The TSP program every system of this run runs. */
@@ -595,7 +602,7 @@ public final class ScenarioRun implements AutoCloseable {
         }
         closeSystem();
         SystemUnderTest created = Systems.create(id, cache, values.getOr(Settings.SERVERLEDGE_CPU, scenario.serverledgeCpu()),
-                settings.engine(), workload);
+                settings.engine(), workload, providerOf(scenario, values));
         system = created;
         Node client = byRole(NodeRole.CLIENT).get(0);
         Node broker = byRole(NodeRole.BROKER).get(0);

@@ -53,7 +53,8 @@ public record RunSettings(
         List<Placement> placements = v.get(Settings.PLACEMENTS)
                 .map(names -> select(names, s.placements(), Placement::name, Settings.PLACEMENTS)).orElse(s.placements());
         note(notes, Settings.PLACEMENTS, v, placements.stream().map(Placement::name).toList().toString(), false, "");
-        String engine = pick(v, Settings.ENGINE, false, "chicory", "chicory", notes, x -> x);
+        // near-native by default: on Chicory every Wasm-side figure would be an engine figure
+        String engine = pick(v, Settings.ENGINE, false, "wasmtime", "wasmtime", notes, x -> x);
         return new RunSettings(testbed, new LoadProfile(users, spawn, runTime), systems, tspN, fleets, placements,
                 engine, notes);
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code schedule} (empty for the throughput scenarios) lists when the provider count changes during
  * one run, for the live-scaling evaluation. {@code workload} is the file's {@code workload:}
  * ({@code seed-tsp} or {@code own-tsp}), or null for the default; {@code repetitions} how often
- * each point runs (file key {@code repetitions}, default 1).
+ * each point runs (file key {@code repetitions}, default 1); {@code provider} Wasimoff's provider
+ * kind ({@code browser} or {@code ours}, file key {@code provider}), or null for the default.
  */
 public record Scenario(
         String id,
@@ -27,7 +28,8 @@ public record Scenario(
         double serverledgeCpu,
         List<Phase> schedule,
         String workload,
-        int repetitions) {
+        int repetitions,
+        String provider) {
 
     public Scenario {
         systems = List.copyOf(systems);

@@ -87,7 +87,7 @@ public final class ScenarioLoader {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
                 "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
-                "serverledge-cpu", "schedule", "workload", "repetitions");
+                "serverledge-cpu", "schedule", "workload", "repetitions", "provider");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -128,17 +128,20 @@ public final class ScenarioLoader {
         }
         List<Scenario.Phase> schedule = top.containsKey("schedule")
                 ? schedule(top.get("schedule"), fleets) : List.of();
-        String workload = null;
-        if (top.containsKey("workload")) {
-            YamlNode w = top.get("workload");
-            workload = w.scalar();
-            if (!Kinds.WORKLOADS.contains(workload)) {
-                throw w.error("unknown workload '" + workload + "'; valid workloads are " + String.join(", ", Kinds.WORKLOADS));
-            }
-        }
+        String workload = top.containsKey("workload") ? oneOf(top.get("workload"), "workload", Kinds.WORKLOADS) : null;
         int repetitions = top.containsKey("repetitions") ? top.get("repetitions").positiveInt() : 1;
+        String provider = top.containsKey("provider") ? oneOf(top.get("provider"), "provider", Kinds.PROVIDERS) : null;
         return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
-                serverledgeCpu, schedule, workload, repetitions);
+                serverledgeCpu, schedule, workload, repetitions, provider);
+    }
+
+    /** The node's text, one of {@code valid}, or an error naming the field's line and the choices. */
+    private static String oneOf(YamlNode node, String what, List<String> valid) {
+        String value = node.scalar();
+        if (!valid.contains(value)) {
+            throw node.error("unknown " + what + " '" + value + "'; valid " + what + "s are " + String.join(", ", valid));
+        }
+        return value;
     }
 
     /** Phases in time order, each with a provider count the largest fleet can field. */

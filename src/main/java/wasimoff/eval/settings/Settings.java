@@ -37,7 +37,12 @@ public final class Settings {
             "all, or a list of the file's placement names", Map.of("*", "all"), Parsers.listOf(Parsers.text()));
     public static final Setting<String> ENGINE = of("engine",
             "WebAssembly engine of our providers (reference, and ours under Wasimoff)", String.join(", ", Kinds.ENGINES),
-            Map.of("*", "chicory"), Parsers.oneOf(Kinds.ENGINES));
+            Map.of("*", "wasmtime"), Parsers.oneOf(Kinds.ENGINES));
+    public static final Setting<String> PROVIDER = of("provider",
+            "Wasimoff's providers: its web provider in headless Chromium (as the evaluation ran it), or ours",
+            String.join(", ", Kinds.PROVIDERS),
+            Map.of("*", "the scenario file's provider, else browser (docker: ours, no Chromium image yet)"),
+            Parsers.oneOf(Kinds.PROVIDERS));
     public static final Setting<String> WORKLOAD = of("workload",
             "the TSP program every system runs: the evaluation's (seed-tsp) or this project's (own-tsp)",
             String.join(", ", Kinds.WORKLOADS),
@@ -138,7 +143,7 @@ public final class Settings {
 
     /** Every setting, in the order the README lists them. */
     public static final List<Setting<?>> ALL = List.of(TESTBED, RUN_TIME, USERS, SPAWN_RATE, SYSTEMS, TSP_N, FLEETS,
-            PLACEMENTS, ENGINE, WORKLOAD, REPETITIONS, ORDER, ORDER_SEED, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
+            PLACEMENTS, ENGINE, PROVIDER, WORKLOAD, REPETITIONS, ORDER, ORDER_SEED, WAN, RESULTS_DIR, MIN_RPS, MAX_FAILURE_RATIO, SERVERLEDGE_CPU, SCENARIOS_DIR, INSTALL,
             CACHE_DIR, WASIMOFF_SRC, WASIMOFF_GIT_URL, HETZNER_ALLOW_FROM, HETZNER_ALLOW_ANY, HETZNER_MAX_HOURLY,
             HETZNER_IMAGE, HETZNER_API_URL, HCLOUD_TOKEN_FILE, SSH_KEY, RUN_ID, ALL_RUNS, DRY_RUN, KNEE_P99_MS, KNEE_STEPS, KNEE_STEP_SECONDS, TRACE_REPEAT,
             PING_COUNT, PING_INTERVAL_MS, FORMATS_N, FORMATS_WARMUP, FORMATS_RUNS, SCHEDULE_SCALE, LOAD_TRANSPORT);

@@ -127,6 +127,11 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
         return all;
     }
 
+    /** The nodes this system was deployed onto (null before {@link #deploy}). */
+    protected final Deployment deployment() {
+        return deployment;
+    }
+
     /** The broker's base URL as the client node reaches it. */
     /** The TSP program this system runs. */
     public Workload workload() {

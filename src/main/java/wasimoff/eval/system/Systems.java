@@ -7,10 +7,9 @@ import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.ServerledgeBinaries;
-import wasimoff.eval.install.WasimoffBroker;
-import wasimoff.eval.install.DebianTool;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 import wasimoff.eval.system.wasimoff.WasimoffSystem;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
@@ -20,10 +19,18 @@ public final class Systems {
     private Systems() {
     }
 
-    /** What {@code id} needs on this machine to run on {@code testbed}; the {@link Installer} brings it. */
+    /** What {@code id} needs on this machine to run on {@code testbed}, with Wasimoff's default provider kind. */
     public static List<Requirement> requirements(String id, String testbed) {
+        return requirements(id, testbed, ProviderKind.BROWSER);
+    }
+
+    /**
+     * What {@code id} needs on this machine to run on {@code testbed} with {@code provider} as
+     * Wasimoff's provider kind; the {@link Installer} brings it.
+     */
+    public static List<Requirement> requirements(String id, String testbed, ProviderKind provider) {
         return switch (id) {
-            case "wasimoff" -> List.of(new WasimoffBroker());
+            case "wasimoff" -> WasimoffSystem.requirements(testbed, provider);
             case "serverledge" -> ServerledgeSystem.requirements(testbed);
             default -> List.of();
         };
@@ -46,11 +53,17 @@ public final class Systems {
      * {@code testbed}, or empty when it can.
      */
     public static Optional<Installer.Unmet> prepare(String id, String testbed, Installer installer) {
+        return prepare(id, testbed, ProviderKind.BROWSER, installer);
+    }
+
+    /** {@link #prepare(String, String, Installer)} with {@code provider} as Wasimoff's provider kind. */
+    public static Optional<Installer.Unmet> prepare(String id, String testbed, ProviderKind provider,
+                                                    Installer installer) {
         Optional<String> reason = unavailable(id, testbed);
         if (reason.isPresent()) {
             return Optional.of(new Installer.Unmet(id, List.of(reason.get()), "run as root", false));
         }
-        return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed))).get(id));
+        return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed, provider))).get(id));
     }
 
     /**
@@ -59,20 +72,21 @@ public final class Systems {
      * systems run our own TSP program ({@link Workloads#own()}).
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine) {
-        return create(id, cache, serverledgeCpu, engine, Workloads.own());
+        return create(id, cache, serverledgeCpu, engine, Workloads.own(), ProviderKind.BROWSER);
     }
 
     /**
-     * A new, undeployed system as {@link #create(String, InstalledBinaries, double, String)}, running
-     * {@code workload} (see {@link Workloads#resolve}).
+     * A new, undeployed system running {@code workload} (see {@link Workloads#resolve}), with
+     * {@code provider} as Wasimoff's provider kind ({@link ProviderKind#parse} reads the setting;
+     * other systems ignore it).
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine,
-                                         Workload workload) {
+                                         Workload workload, ProviderKind provider) {
         unavailable(id, "").ifPresent(reason -> {
             throw new IllegalArgumentException(id + ": " + reason);
         });
         return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(cache, engine, workload);
+            case "wasimoff" -> new WasimoffSystem(cache, engine, workload, provider);
             case "serverledge" -> new ServerledgeSystem(cache, serverledgeCpu, workload);
             default -> new ReferenceSystem(engine, workload);
         };

@@ -106,7 +106,8 @@ class BinaryFormatsTest {
                 continue;
             }
             TwoProviderFleet fleet = new TwoProviderFleet(dir.resolve("testbed-" + system));
-            SystemUnderTest sut = Systems.create(system, InstalledBinaries.fromEnvironment(), 0, "chicory", workload);
+            SystemUnderTest sut = Systems.create(system, InstalledBinaries.fromEnvironment(), 0, "wasmtime", workload,
+                    wasimoff.eval.system.wasimoff.ProviderKind.BROWSER);
             deployed.add(fleet);
             deployed.add(sut);
             fleet.deploy(sut);

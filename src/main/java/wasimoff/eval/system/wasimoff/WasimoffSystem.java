@@ -2,13 +2,19 @@ package wasimoff.eval.system.wasimoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.install.Requirement;
+import wasimoff.eval.install.WasimoffBroker;
+import wasimoff.eval.install.WebProvider;
 import wasimoff.eval.system.BrokerAndProviders;
 import wasimoff.eval.system.BrokerApi;
-import wasimoff.eval.install.InstalledBinaries;
-import wasimoff.eval.install.WasimoffBroker;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
@@ -17,26 +23,68 @@ import wasimoff.eval.workload.Workloads;
 
 /**
  * The {@code wasimoff} system: the real Wasimoff broker (the pinned binary the installer built,
- * {@link WasimoffBroker}, run as a native service on the broker node) with our
- * {@link WasimoffProvider}s speaking its provider protocol. Wasimoff's own providers (Deno, or a
- * browser) need images or runtimes this machine cannot fetch, so every result names the provider
- * kind that ran.
+ * {@link WasimoffBroker}, run as a native service on the broker node) with, by default, Wasimoff's
+ * own web provider in headless Chromium on every provider node ({@link BrowserProvider}, the
+ * {@link WebProvider} build served by the broker), or our {@link WasimoffProvider}s speaking its
+ * provider protocol ({@link ProviderKind#OURS}).
+ *
+ * <p>Browser providers run on the embedded testbed (Chromium from this machine's installer) and on
+ * servers (Hetzner: Debian's Chromium installed over SSH on every provider server at deployment,
+ * the browser a systemd unit). The docker testbed's node image has no Chromium yet: there this system runs our
+ * providers instead and says so in the {@code provider fallback} parameter of every result.
  */
 public final class WasimoffSystem extends BrokerAndProviders {
+    /** Testbeds whose provider nodes can run Wasimoff's web provider in Chromium. */
+    public static final List<String> BROWSER_TESTBEDS = List.of("embedded", "hetzner");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstalledBinaries binaries;
+    private final ProviderKind requested;
+    private ProviderKind kind;
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final TreeSet<Integer> workersPerProvider = new TreeSet<>();
+    private final Map<Node, String> chromium = new HashMap<>();
 
-    /** Wasimoff running our own TSP program ({@link Workloads#own()}). */
+    /** Wasimoff with its own web provider in Chromium (the default {@link ProviderKind}) running our own TSP program. */
     public WasimoffSystem(InstalledBinaries binaries, String engine) {
-        this(binaries, engine, Workloads.own());
+        this(binaries, engine, Workloads.own(), ProviderKind.BROWSER);
     }
 
-    /** Wasimoff with providers on {@code engine} running {@code workload}. */
-    public WasimoffSystem(InstalledBinaries binaries, String engine, Workload workload) {
+    /** Wasimoff with {@code provider}s running our own TSP program ({@link Workloads#own()}). */
+    public WasimoffSystem(InstalledBinaries binaries, String engine, ProviderKind provider) {
+        this(binaries, engine, Workloads.own(), provider);
+    }
+
+    /**
+     * Wasimoff with {@code provider}s running {@code workload}; {@code engine} is the WebAssembly engine
+     * of our providers, browsers run the module in V8.
+     */
+    public WasimoffSystem(InstalledBinaries binaries, String engine, Workload workload, ProviderKind provider) {
         super(engine, workload);
         this.binaries = binaries;
+        this.requested = provider;
+        this.kind = provider;
+    }
+
+    /** The provider kind that runs on {@code testbed} when {@code requested} is asked for. */
+    public static ProviderKind effectiveKind(ProviderKind requested, String testbed) {
+        return requested == ProviderKind.BROWSER && !BROWSER_TESTBEDS.contains(testbed) ? ProviderKind.OURS : requested;
+    }
+
+    /**
+     * What this machine needs for {@code provider} on {@code testbed}: the broker, and for browsers
+     * the web provider's build (npm) and, where the provider nodes are this machine, Chromium.
+     */
+    public static List<Requirement> requirements(String testbed, ProviderKind provider) {
+        if (effectiveKind(provider, testbed) == ProviderKind.OURS) {
+            return List.of(new WasimoffBroker());
+        }
+        List<Requirement> all = new ArrayList<>();
+        if (testbed.equals("embedded")) {
+            all.add(DebianTool.CHROMIUM);
+        }
+        all.addAll(List.of(DebianTool.NPM, new WasimoffBroker(), new WebProvider()));
+        return all;
     }
 
     @Override
@@ -46,10 +94,26 @@ public final class WasimoffSystem extends BrokerAndProviders {
 
     @Override
     protected ServiceDefinition brokerService(Node broker, int port) {
+        String testbed = deployment().testbed().kind();
+        kind = effectiveKind(requested, testbed);
+        Map<String, String> env = new HashMap<>(Map.of("WASIMOFF_HTTP_LISTEN", broker.host() + ":" + port,
+                "WASIMOFF_METRICS", "true", "WASIMOFF_FILESTORAGE", ":memory:"));
+        parameters.put("provider kind", kind.word());
+        if (kind != requested) {
+            parameters.put("provider fallback", "browser providers are not yet supported on the " + testbed
+                    + " testbed (its node image has no Chromium); ran ours instead");
+        }
+        if (kind == ProviderKind.BROWSER) {
+            String hash = WebProvider.sourceHash(binaries);
+            env.put("WASIMOFF_STATIC_FILES", BrowserProvider.putDist(broker, WebProvider.requireDist(binaries),
+                    hash.substring(0, Math.min(12, hash.length()))));
+            parameters.put("webprovider source hash", hash);
+            parameters.put("webprovider source", binaries.versions().getOrDefault(WebProvider.SOURCE_KEY, "?"));
+            parameters.put("webprovider yarn", binaries.versions().getOrDefault("wasimoff.webprovider.yarn", "?"));
+            chromium.putAll(BrowserProvider.ensureChromium(deployment().providers()));
+        }
         return new ServiceDefinition.ProcessService("wasimoff-broker",
-                List.of(broker.putExecutable(binaries.require(WasimoffBroker.BINARY))),
-                Map.of("WASIMOFF_HTTP_LISTEN", broker.host() + ":" + port, "WASIMOFF_METRICS", "true",
-                        "WASIMOFF_FILESTORAGE", ":memory:"));
+                List.of(broker.putExecutable(binaries.require(WasimoffBroker.BINARY))), env);
     }
 
     @Override
@@ -63,12 +127,27 @@ public final class WasimoffSystem extends BrokerAndProviders {
         parameters.put("broker version", installed.getOrDefault("wasimoff.broker.version", "?"));
         parameters.put("broker revision (self-reported)", version.path("revision").asText());
         parameters.put("broker go", version.path("go").asText());
-        parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
-        parameters.put("engine", WasmEngine.describe(engine));
+        if (kind == ProviderKind.BROWSER) {
+            parameters.put("provider", "Wasimoff web provider (webprovider/) in headless Chromium, one per provider node");
+            parameters.put("engine", "Chromium's V8 (the web provider's WASI shim in Web Workers)");
+        } else {
+            parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
+            parameters.put("engine", WasmEngine.describe(engine));
+        }
     }
 
     @Override
     protected ServiceDefinition providerService(Node node, String brokerUrl) {
+        if (kind == ProviderKind.BROWSER) {
+            workersPerProvider.add(BrowserProvider.workers(node));
+            parameters.put("workers per provider", workersPerProvider.toString().replaceAll("[\\[\\] ]", ""));
+            String version = chromium.computeIfAbsent(node, BrowserProvider::ensureChromium);
+            parameters.put("chromium", String.join(", ", new TreeSet<>(chromium.values())));
+            if (!version.startsWith("Chromium")) {
+                throw new IllegalStateException("Chromium does not run on " + node.name() + ": " + version);
+            }
+            return BrowserProvider.service(node, brokerUrl);
+        }
         return new ServiceDefinition.JavaService("wasimoff-provider", WasimoffProvider.class,
                 List.of("--broker", brokerUrl, "--workers", Integer.toString(node.spec().type().vcpus()),
                         "--name", node.name(), "--engine", engine));

@@ -12,7 +12,7 @@ import wasimoff.eval.install.Pins;
 import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.system.SystemUnderTest;
 
-/** The real Wasimoff broker with two of our providers; skipped, with the reason, when the broker is not installed. */
+/** The real Wasimoff broker with two of our Java providers ({@code provider: ours}); skipped, with the reason, when the broker is not installed. */
 class WasimoffSystemTest extends BrokerAndProvidersContract {
     @BeforeAll
     static void brokerInstalled() {
@@ -21,7 +21,7 @@ class WasimoffSystemTest extends BrokerAndProvidersContract {
 
     @Override
     protected SystemUnderTest create() {
-        return new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory");
+        return new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory", ProviderKind.OURS);
     }
 
     @Test

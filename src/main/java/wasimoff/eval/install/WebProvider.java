@@ -1,0 +1,179 @@
+package wasimoff.eval.install;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Wasimoff's web provider ({@code webprovider/}, Vue + Vite) at the pinned commit, built once into
+ * the cache as {@code webprovider-<first 12 hex of the source hash>/dist}, from the same source
+ * tree as a broker built from source ({@link WasimoffSource#configuredTree}, else the installer's
+ * clone). Its dependencies come from the npm registry exactly as its {@code yarn.lock} says: the
+ * build runs the yarn its {@code package.json} names ({@code packageManager}) with
+ * {@code --immutable}, then {@code vite build}. The broker serves the result
+ * ({@code WASIMOFF_STATIC_FILES}), and headless Chromium on the provider nodes opens it.
+ */
+public final class WebProvider implements Requirement {
+    /** versions.properties keys. */
+    public static final String COMMIT_KEY = "wasimoff.webprovider.commit";
+    public static final String HASH_KEY = "wasimoff.webprovider.source-hash";
+    public static final String SOURCE_KEY = "wasimoff.webprovider.source";
+    public static final String DIR_KEY = "wasimoff.webprovider.dist";
+    private static final Pattern PACKAGE_MANAGER = Pattern.compile("yarn@(\\d+\\.\\d+\\.\\d+)");
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
+
+    @Override
+    public String name() {
+        return "wasimoff-webprovider";
+    }
+
+    /** The built {@code dist/} directory, if the cache holds one of the pinned commit. */
+    public static Optional<Path> dist(InstalledBinaries cache) {
+        Map<String, String> versions = cache.versions();
+        String dir = versions.get(DIR_KEY);
+        if (dir == null || !Pins.WASIMOFF_COMMIT.equals(versions.get(COMMIT_KEY))) {
+            return Optional.empty();
+        }
+        Path dist = cache.root().resolve(dir);
+        return Files.isRegularFile(dist.resolve("index.html")) ? Optional.of(dist) : Optional.empty();
+    }
+
+    /** The built {@code dist/} directory, or a failure saying the installer has not built it. */
+    public static Path requireDist(InstalledBinaries cache) {
+        return dist(cache).orElseThrow(() -> new IllegalStateException("Wasimoff's web provider is not built in "
+                + cache.root() + "; the installer runs before a scenario's first point (-Dinstall=on)"));
+    }
+
+    /** The content hash of the source tree the cached build came from. */
+    public static String sourceHash(InstalledBinaries cache) {
+        return cache.versions().getOrDefault(HASH_KEY, "?");
+    }
+
+    @Override
+    public Optional<String> missing(InstallContext context) {
+        if (dist(context.cache()).isPresent()) {
+            return Optional.empty();
+        }
+        String recorded = context.cache().versions().get(COMMIT_KEY);
+        if (recorded == null) {
+            return Optional.of("the web provider is not built in " + context.cache().root());
+        }
+        if (!recorded.equals(Pins.WASIMOFF_COMMIT)) {
+            return Optional.of("the web provider in " + context.cache().root() + " is of commit " + recorded
+                    + ", not the pinned " + Pins.WASIMOFF_COMMIT);
+        }
+        return Optional.of("the web provider's dist/ recorded in " + context.cache().root() + " is gone");
+    }
+
+    @Override
+    public void install(InstallContext context) throws InstallException {
+        WasimoffSource source = source(context);
+        String hash12 = source.hash().substring(0, 12);
+        try {
+            Path work = Files.createDirectories(context.cache().root().resolve("build"));
+            Path copy = Files.createTempDirectory(work, "webprovider-src");
+            try {
+                Path project = copy.resolve("webprovider");
+                WasimoffBroker.copyTree(source.tree().resolve("webprovider"), project, List.of("node_modules", "dist"));
+                String yarn = yarnVersion(project);
+                context.say("building the web provider from " + source.origin() + " (" + source.tree() + ") with yarn "
+                        + yarn + " and Vite; about a minute");
+                runYarn(context, copy, project, yarn, "install", "--immutable");
+                runYarn(context, copy, project, yarn, "run", "vite", "build");
+                Path target = context.cache().root().resolve("webprovider-" + hash12);
+                WasimoffBroker.deleteTree(target);
+                Files.createDirectories(target);
+                Files.move(project.resolve("dist"), target.resolve("dist"), StandardCopyOption.ATOMIC_MOVE);
+                Map<String, String> record = new LinkedHashMap<>();
+                record.put(COMMIT_KEY, Pins.WASIMOFF_COMMIT);
+                record.put(HASH_KEY, source.hash());
+                record.put(SOURCE_KEY, source.origin());
+                record.put(DIR_KEY, context.cache().root().relativize(target.resolve("dist")).toString());
+                record.put("wasimoff.webprovider.yarn", yarn);
+                String node = BuildCommand.of("node", "--version").output();
+                record.put("wasimoff.webprovider.node", node == null ? "?" : node.strip());
+                context.cache().record(record);
+                context.say("web provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " built from " + source.origin()
+                        + " into " + target.resolve("dist"));
+            } finally {
+                WasimoffBroker.deleteTree(copy);
+            }
+        } catch (IOException e) {
+            throw new InstallException("building the web provider failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InstallException("interrupted while building the web provider", e);
+        }
+    }
+
+    /** The configured tree, else the clone a broker build from git left in the cache. */
+    private static WasimoffSource source(InstallContext context) throws InstallException {
+        Optional<Path> tree = WasimoffSource.configuredTree(context.settings(), context.environment(), context.project());
+        Path clone = context.cache().root().resolve("src/wasimoff-" + Pins.shortCommit(Pins.WASIMOFF_COMMIT));
+        try {
+            if (tree.isPresent()) {
+                return WasimoffSource.ofTree(tree.get());
+            }
+            if (Files.isDirectory(clone.resolve(".git"))) {
+                return WasimoffSource.ofClone(clone);
+            }
+        } catch (WasimoffSource.Refused e) {
+            throw new InstallException(e.getMessage(), e);
+        }
+        throw new InstallException("no Wasimoff source tree to build the web provider from: none given (-D"
+                + WasimoffSource.SRC + ", $WASIMOFF_SRC), none at ../shared/third-party/wasimoff and no clone in "
+                + clone);
+    }
+
+    /** The yarn version {@code package.json} asks for ({@code "packageManager": "yarn@4.9.4"}). */
+    static String yarnVersion(Path project) throws IOException, InstallException {
+        String field = new ObjectMapper().readTree(project.resolve("package.json").toFile()).path("packageManager").asText();
+        Matcher m = PACKAGE_MANAGER.matcher(field);
+        if (!m.lookingAt()) {
+            throw new InstallException("webprovider/package.json names packageManager '" + field
+                    + "', not a yarn version; the harness builds with the yarn the project pins");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * Runs yarn from the npm registry ({@code @yarnpkg/cli-dist}) with npm's and yarn's caches in
+     * the build's own directory {@code work} (removed afterwards: about 350 MB that only a rebuild of
+     * another commit would use), so nothing lands in the user's home. {@code GIT_DIR} points nowhere: the
+     * project's revision plugin runs {@code git describe}, which would otherwise describe whatever
+     * repository encloses the cache.
+     */
+    private static void runYarn(InstallContext context, Path work, Path project, String yarn, String... args)
+            throws IOException, InterruptedException, InstallException {
+        List<String> command = new java.util.ArrayList<>(List.of("npm", "exec", "--yes",
+                "--package=@yarnpkg/cli-dist@" + yarn, "--", "yarn"));
+        command.addAll(List.of(args));
+        BuildCommand step = BuildCommand.of(command.toArray(String[]::new)).in(project)
+                .env("npm_config_cache", work.resolve("npm-cache").toString())
+                .env("npm_config_update_notifier", "false")
+                .env("YARN_GLOBAL_FOLDER", work.resolve("yarn").toString())
+                .env("YARN_ENABLE_TELEMETRY", "0")
+                .env("YARN_ENABLE_PROGRESS_BARS", "0")
+                .env("GIT_DIR", work.resolve("no-git").toString())
+                .timeout(STEP_TIMEOUT);
+        BuildCommand.Result r = step.run(context.progress(), "     ");
+        if (!r.ok()) {
+            throw new InstallException(step + " failed in a copy of webprovider/:\n" + r.tail());
+        }
+    }
+
+    @Override
+    public String manualCommand() {
+        return "mvn -Pinstall -Dsystems=wasimoff (needs npm, the npm registry and Wasimoff's source: -D"
+                + WasimoffSource.SRC + "=<tree at " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + ">)";
+    }
+}

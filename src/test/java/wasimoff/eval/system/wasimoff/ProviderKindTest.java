@@ -1,0 +1,40 @@
+package wasimoff.eval.system.wasimoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.Requirement;
+import wasimoff.eval.install.WebProvider;
+import wasimoff.eval.system.Systems;
+
+class ProviderKindTest {
+    @Test
+    void theSettingIsBrowserOrOursAndBrowserByDefault() {
+        assertThat(ProviderKind.parse(null)).isEqualTo(ProviderKind.BROWSER);
+        assertThat(ProviderKind.parse(" ")).isEqualTo(ProviderKind.BROWSER);
+        assertThat(ProviderKind.parse("Ours")).isEqualTo(ProviderKind.OURS);
+        assertThatThrownBy(() -> ProviderKind.parse("deno")).hasMessage("provider 'deno' is not valid; valid: browser, ours");
+    }
+
+    @Test
+    void browsersRunOnTheEmbeddedTestbedAndOnServersAndOursInContainers() {
+        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "embedded")).isEqualTo(ProviderKind.BROWSER);
+        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "docker")).isEqualTo(ProviderKind.OURS);
+        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "hetzner")).isEqualTo(ProviderKind.BROWSER);
+        assertThat(WasimoffSystem.effectiveKind(ProviderKind.OURS, "embedded")).isEqualTo(ProviderKind.OURS);
+    }
+
+    @Test
+    void onlyBrowserProvidersNeedTheWebProviderBuildAndChromiumOnlyWhereTheyRunHere() {
+        assertThat(Systems.requirements("wasimoff", "embedded")).extracting(Requirement::name)
+                .contains(DebianTool.CHROMIUM.name(), new WebProvider().name(), "wasimoff-broker");
+        assertThat(Systems.requirements("wasimoff", "embedded", ProviderKind.OURS)).extracting(Requirement::name)
+                .containsExactly("wasimoff-broker");
+        assertThat(Systems.requirements("wasimoff", "docker", ProviderKind.BROWSER)).extracting(Requirement::name)
+                .containsExactly("wasimoff-broker");
+        assertThat(Systems.requirements("wasimoff", "hetzner", ProviderKind.BROWSER)).extracting(Requirement::name)
+                .contains(new WebProvider().name()).doesNotContain(DebianTool.CHROMIUM.name());
+    }
+}

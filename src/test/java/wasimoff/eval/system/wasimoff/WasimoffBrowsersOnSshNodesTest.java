@@ -1,0 +1,151 @@
+package wasimoff.eval.system.wasimoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wasimoff.eval.install.InstalledBinaries;
+import wasimoff.eval.scenario.Location;
+import wasimoff.eval.scenario.NodeRole;
+import wasimoff.eval.scenario.NodeSpec;
+import wasimoff.eval.scenario.ServerType;
+import wasimoff.eval.system.Deployment;
+import wasimoff.eval.system.InstalledForTests;
+import wasimoff.eval.testbed.Node;
+import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
+import wasimoff.eval.testbed.ssh.ClientKey;
+import wasimoff.eval.testbed.ssh.HostKey;
+import wasimoff.eval.testbed.ssh.LoopbackSshd;
+import wasimoff.eval.testbed.ssh.SshNode;
+import wasimoff.eval.workload.TspTest;
+
+/**
+ * Browser providers deployed the way a server testbed deploys them: broker and providers are SSH
+ * nodes (an sshd on loopback, services as session-leader processes since no systemd runs here),
+ * the web provider's files go up by SFTP, each browser is a service started over SSH, and stopping
+ * the system leaves no Chromium, crashpad handler or profile on the nodes.
+ */
+class WasimoffBrowsersOnSshNodesTest {
+    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
+    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
+
+    @TempDir
+    Path work;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private WasimoffSystem system;
+
+    @BeforeAll
+    static void brokerAndWebProviderInstalled() {
+        InstalledForTests.require("wasimoff", "embedded");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    @Test
+    void browsersOnSshNodesAnswerTspRequestsAndLeaveNothingBehind() throws Exception {
+        HostKey hostKey = HostKey.generate();
+        ClientKey key = ClientKey.generate();
+        LoopbackSshd sshd = LoopbackSshd.start(hostKey, key, work.resolve("sshd"));
+        resources.add(sshd);
+        EmbeddedTestbed local = new EmbeddedTestbed(work.resolve("local"), false);
+        resources.add(local);
+        Node client = local.provision(List.of(new NodeSpec("client", NodeRole.CLIENT, TINY, NBG))).get(0);
+        Node broker = sshNode(new NodeSpec("broker", NodeRole.BROKER, TINY, NBG), sshd, hostKey, key);
+        List<Node> providers = List.of(sshNode(new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key),
+                sshNode(new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key));
+
+        system = new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory", ProviderKind.BROWSER);
+        system.deploy(new Deployment(local, client, broker, providers));
+        system.scaleTo(providers);
+
+        assertThat(system.parameters()).containsEntry("provider kind", "browser");
+        assertThat(browserDirectories()).hasSize(2);
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
+        // concurrent, so that one provider's workers are all busy and the broker uses the other's too
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < 32; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> call(http, system.request(8).url()), callers));
+            }
+            Set<String> servedBy = new HashSet<>();
+            for (var c : calls) {
+                String[] providerAndBody = c.get().split("\n", 2);
+                assertThat(providerAndBody[1].strip()).isEqualTo("distance = " + TspTest.DISTANCE_8_SEED_42);
+                servedBy.add(providerAndBody[0]);
+            }
+            assertThat(servedBy).doesNotContain("null").hasSize(2);
+        } finally {
+            callers.shutdownNow();
+        }
+
+        system.close();
+        system = null;
+
+        assertThat(browserDirectories()).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> commandLine(p.pid()))
+                .filter(c -> c.contains("chrom") && c.contains(work.toString()))).isEmpty();
+    }
+
+    /** The provider that answered, a newline, and the body. */
+    private static String call(OkHttpClient http, String url) {
+        Request r = new Request.Builder().url(url).header("X-Args", "rand 8 42").post(RequestBody.create(new byte[0]))
+                .build();
+        try (Response response = http.newCall(r).execute()) {
+            return response.header("X-Wasimoff-Provider") + "\n" + response.body().string();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Node sshNode(NodeSpec spec, LoopbackSshd sshd, HostKey hostKey, ClientKey key) {
+        SshNode node = SshNode.connect(spec, LoopbackSshd.ADDRESS, sshd.port(), "root", hostKey.publicKey(), key,
+                work.resolve("node-" + spec.name()).toString(), Duration.ofSeconds(20));
+        resources.add(node);
+        return node;
+    }
+
+    private List<Path> browserDirectories() throws IOException {
+        try (Stream<Path> files = Files.find(work, 3, (p, a) -> a.isDirectory()
+                && p.getFileName().toString().startsWith("wasimoff-browser-"))) {
+            return files.toList();
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException processEnded) {
+            return "";
+        }
+    }
+}
