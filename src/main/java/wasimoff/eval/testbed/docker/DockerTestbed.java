@@ -58,10 +58,11 @@ public final class DockerTestbed implements Testbed {
                     + " by label itself");
         }
         this.workDir = workDir;
-        this.runId = Long.toString(System.currentTimeMillis(), 36);
+        // the JVM's pid first: a later start tells a dead run's containers from a live one's
+        this.runId = ProcessHandle.current().pid() + "-" + Long.toString(System.currentTimeMillis(), 36);
         try {
             this.engine = DockerEngine.start(workDir);
-            sweep(false);
+            sweepDeadRuns();
             this.image = NodeImage.ensure(workDir.resolve("docker-build"));
         } catch (IOException e) {
             throw new IllegalStateException("the docker testbed cannot start: " + e.getMessage(), e);
@@ -149,18 +150,36 @@ public final class DockerTestbed implements Testbed {
     }
 
     /**
-     * Removes containers this harness left behind: all with the harness label, or with
-     * {@code thisRunOnly} only this run's.
+     * Removes the containers of runs whose JVM is gone (killed runs); a run that is still going, on
+     * this engine, keeps its containers.
      */
-    public void sweep(boolean thisRunOnly) throws IOException, InterruptedException {
-        String filter = thisRunOnly ? RUN_LABEL + "=" + runId : NodeImage.LABEL;
-        String ids = DockerEngine.docker(List.of("ps", "-aq", "--filter", "label=" + filter), Duration.ofSeconds(30))
-                .strip();
+    public void sweepDeadRuns() throws IOException, InterruptedException {
+        String rows = DockerEngine.docker(List.of("ps", "-a", "--filter", "label=" + NodeImage.LABEL, "--format",
+                "{{.ID}} {{.Label \"" + RUN_LABEL + "\"}}"), Duration.ofSeconds(30)).strip();
+        List<String> dead = new ArrayList<>();
+        for (String row : rows.isEmpty() ? new String[0] : rows.split("\n")) {
+            String[] f = row.strip().split("\\s+");
+            String owner = f.length > 1 ? f[1].split("-")[0] : "";
+            if (!owner.matches("\\d+") || ProcessHandle.of(Long.parseLong(owner)).isEmpty()) {
+                dead.add(f[0]);
+            }
+        }
+        remove(dead, "of runs whose JVM is gone");
+    }
+
+    /** Removes this run's containers by its label (what close missed). */
+    public void sweepThisRun() throws IOException, InterruptedException {
+        String ids = DockerEngine.docker(List.of("ps", "-aq", "--filter", "label=" + RUN_LABEL + "=" + runId),
+                Duration.ofSeconds(30)).strip();
+        remove(ids.isEmpty() ? List.of() : List.of(ids.split("\\s+")), "of this run");
+    }
+
+    private static void remove(List<String> ids, String whose) throws IOException, InterruptedException {
         if (!ids.isEmpty()) {
             List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-            rm.addAll(List.of(ids.split("\\s+")));
+            rm.addAll(ids);
             DockerEngine.docker(rm, Duration.ofMinutes(2));
-            System.out.println("[docker] removed " + (rm.size() - 2) + " containers labelled " + filter);
+            System.out.println("[docker] removed " + ids.size() + " containers " + whose);
         }
     }
 
@@ -186,7 +205,7 @@ public final class DockerTestbed implements Testbed {
         }
         containers.clear();
         try {
-            sweep(true);
+            sweepThisRun();
         } catch (IOException e) {
             System.err.println("[docker] label sweep failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package wasimoff.eval.testbed.embedded;
 
 import wasimoff.eval.process.ChildEnvironment;
+import wasimoff.eval.process.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,12 +38,17 @@ public final class ChildProcessService implements RunningService {
         try {
             Files.createDirectories(log.getParent());
             // native services (Serverledge nodes) may talk to the Docker engine
+            // a process group of its own (setsid): stopped as a group, and swept as one after a killed run
+            List<String> command = new java.util.ArrayList<>(List.of("setsid"));
+            command.addAll(service.command());
             ProcessBuilder pb = ChildEnvironment.base().allow(ChildEnvironment.DOCKER).with(service.environment())
-                    .command(service.command())
+                    .command(command)
                     .directory(log.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            return new ChildProcessService(service.name(), node, pb.start(), log, service.stopSignal());
+            Process process = pb.start();
+            RunRecord.current().processGroup(process.pid());
+            return new ChildProcessService(service.name(), node, process, log, service.stopSignal());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.name() + " on " + node.name() + ": "
                     + e.getMessage(), e);
@@ -74,18 +80,6 @@ public final class ChildProcessService implements RunningService {
         return process.pid();
     }
 
-    /** Sends a signal by name; the JDK can only send TERM and KILL itself. */
-    private void signal(String name) {
-        try {
-            ChildEnvironment.base().command("kill", "-" + name, Long.toString(process.pid())).inheritIO().start()
-                    .waitFor();
-        } catch (IOException e) {
-            process.destroy();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public List<String> lastLogLines(int count) {
         try {
@@ -96,25 +90,30 @@ public final class ChildProcessService implements RunningService {
         }
     }
 
+    /**
+     * Stops the service's whole process group: its stop signal first (SIGINT for services that clean
+     * up on it, else SIGTERM), SIGKILL to whatever of the group is left after the grace period.
+     */
     @Override
     public void close() {
-        if (!process.isAlive()) {
+        long pgid = process.pid();
+        if (!process.isAlive() && !RunRecord.groupAlive(pgid)) {
             return;
         }
-        if (stopSignal.equals("INT")) {
-            signal("INT");
-        } else {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-        }
+        RunRecord.killGroup(pgid, stopSignal.equals("INT") ? "INT" : "TERM");
         try {
-            if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+            process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            while (RunRecord.groupAlive(pgid) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            if (RunRecord.groupAlive(pgid)) {
+                RunRecord.killGroup(pgid, "KILL");
+            }
+            process.destroyForcibly();
         }
     }
 }

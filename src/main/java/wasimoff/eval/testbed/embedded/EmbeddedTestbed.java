@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.embedded;
 
+import wasimoff.eval.process.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,6 +38,7 @@ public final class EmbeddedTestbed implements Testbed {
      * connections between locations pay the measured round-trip times of {@link LatencyCatalogue}.
      */
     public EmbeddedTestbed(Path workRoot, boolean emulateWan) {
+        RunRecord.sweepDeadRunsOnce(System.out::println);
         this.workRoot = workRoot;
         this.wan = emulateWan ? new WanEmulation(LatencyCatalogue.hetzner(), LoopbackAddresses::next) : null;
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -19,6 +19,7 @@ class NetworkNamespaceTest {
     void aSubnetHeldByAnotherLiveRunIsSkippedAndADeadRunsLeftoversAreSwept() throws Exception {
         long livePid = ProcessHandle.current().parent().orElseThrow().pid();
         long deadPid = deadPid();
+        NetworkNamespace.sweepLeftovers();
         // another run, still alive, holds subnets 10..40 and 240; a killed run left subnet 241 behind
         for (int k = 10; k <= 40; k++) {
             leftover(k, livePid);
