@@ -128,6 +128,21 @@ class LoadRunnerTest {
     }
 
     @Test
+    void usersOfADeadServiceBackOffInsteadOfStormingIt() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        RunSpec spec = new RunSpec("dead", new RunSpec.HttpRequestTemplate("GET", "http://127.0.0.1:" + port + "/x",
+                Map.of(), ""), ResponseChecks.HTTP_2XX, 2, 100, 2000, null, null, 1000, "locust");
+        RunSummary s = new LoadRunner(spec, ResponseChecks.named(spec.check()), line -> { }).run(out);
+        // backing off 10, 20, 40 ... 1000 ms, a user tries at most about ten times in two seconds; without it,
+        // thousands of refused connections
+        assertThat(s.sent()).isBetween(2L, 2L * 12);
+        assertThat(s.nothingLost()).isTrue();
+    }
+
+    @Test
     void theServerClosingTheConnectionAfterEachAnswerIsNoFailure() throws Exception {
         try (var server = new LoopbackHttpServer(i -> new LoopbackHttpServer.Reply(200, "ok", 0, true))) {
             RunSpec spec = spec(server.url("/x"), 2, 1000);
