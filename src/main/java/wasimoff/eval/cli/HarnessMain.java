@@ -23,13 +23,15 @@ public final class HarnessMain {
             case "service" -> ServiceMain.main(Arrays.copyOfRange(args, 1, args.length));
             case "cleanup" -> HetznerCleanup.main(args);
             case "report" -> ReportMain.main(args);
+            case "ping" -> PingMain.main(args);
             default -> {
                 System.err.println((command.isEmpty() ? "no command" : "unknown command '" + command + "'")
-                        + "; valid: load, service, cleanup, report");
+                        + "; valid: load, service, cleanup, report, ping");
                 System.err.println("usage: java -jar harness.jar load --spec run.json --out DIR");
                 System.err.println("       java -jar harness.jar service <service class> [args...]");
                 System.err.println("       java -jar harness.jar cleanup (--run-id ID | --all) [--dry-run]");
                 System.err.println("       java -jar harness.jar report <results root> [--out DIR] [--runs newest|all]");
+                System.err.println("       java -jar harness.jar ping --from ADDRESS --to HOST:PORT --count N --interval-ms MS");
                 System.exit(2);
             }
         }

@@ -75,7 +75,12 @@ public final class TcpPing {
         private final ServerSocket server;
 
         public Echo(InetAddress address) throws IOException {
-            server = new ServerSocket(0, 50, address);
+            this(address, 0);
+        }
+
+        /** An echo server on {@code address:port} ({@code 0}: any free port). */
+        public Echo(InetAddress address, int port) throws IOException {
+            server = new ServerSocket(port, 50, address);
             Thread t = new Thread(this::serve, "echo-" + server.getLocalPort());
             t.setDaemon(true);
             t.start();

@@ -581,6 +581,20 @@ public final class ScenarioRun implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The nodes of {@code wanted}, provisioned on the testbed (reused when it is the current
+     * placement), for an evaluation that works with nodes rather than systems (the ping test).
+     */
+    public List<Node> nodesOf(Placement wanted) {
+        provision(wanted);
+        return List.copyOf(nodes);
+    }
+
+    /** The testbed the nodes are on; {@link Testbed#route} says how one node dials another. */
+    public Testbed testbed() {
+        return testbed;
+    }
+
     private void provision(Placement wanted) {
         if (wanted.equals(placement)) {
             log.add("reusing the nodes of " + wanted.label());
