@@ -1,13 +1,19 @@
 package wasimoff.eval.cli;
 
-import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import wasimoff.eval.system.Systems;
+import java.util.Properties;
+import wasimoff.eval.install.InstallContext;
+import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
-import wasimoff.eval.install.InstallContext;
+import wasimoff.eval.settings.Kinds;
+import wasimoff.eval.settings.SettingValues;
+import wasimoff.eval.settings.Settings;
+import wasimoff.eval.system.Systems;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 import wasimoff.eval.testbed.Testbeds;
 import wasimoff.eval.workload.Workloads;
 
@@ -24,37 +30,34 @@ public final class InstallMain {
     }
 
     public static void main(String[] args) {
-        String systems = System.getProperty("systems", "");
-        List<String> ids = systems.isBlank() ? List.of("reference", "wasimoff", "serverledge")
-                : Arrays.stream(systems.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String testbed = System.getProperty("testbed", "embedded");
+        // the install profile passes every key on, empty when the user gave none
+        Properties given = new Properties();
+        System.getProperties().forEach((k, v) -> {
+            if (!v.toString().isBlank()) {
+                given.put(k, v);
+            }
+        });
+        SettingValues values;
+        try {
+            values = SettingValues.parse(given);
+        } catch (IllegalArgumentException e) {
+            System.err.println("install: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String testbed = values.getOr(Settings.TESTBED, "embedded");
+        ProviderKind provider = ProviderKind.parse(values.get(Settings.PROVIDER).orElse(null));
         Map<String, List<Requirement>> subjects = new LinkedHashMap<>();
         subjects.put("testbed " + testbed, Testbeds.requirements(testbed));
-        for (String id : ids) {
-            if (Systems.unavailable(id, "").filter(r -> r.startsWith("unknown")).isPresent()) {
-                System.err.println("install: unknown system '" + id + "'; valid: reference, wasimoff, serverledge");
-                System.exit(2);
-            }
-            subjects.put(id, Systems.requirements(id, testbed));
+        for (String id : values.getOr(Settings.SYSTEMS, Kinds.SYSTEMS)) {
+            subjects.put(id, Systems.requirements(id, testbed, provider));
         }
-        String workload;
-        try {
-            workload = Workloads.kind(System.getProperty("workload"), InstallContext.ofThisJvm(line -> { }));
-        } catch (IllegalArgumentException e) {
-            System.err.println("install: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        subjects.put("workload " + workload, Workloads.requirements(workload, InstallContext.ofThisJvm(line -> { })));
-        Installer installer;
-        try {
-            installer = Installer.ofThisJvm(System.getProperty(Installer.INSTALL), System.out::println);
-        } catch (IllegalArgumentException e) {
-            System.err.println("install: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Map<String, Installer.Unmet> unmet = installer.ensure(subjects);
+        InstallContext context = new InstallContext(values.get(Settings.CACHE_DIR).map(InstalledBinaries::new)
+                .orElseGet(InstalledBinaries::fromEnvironment), values.asProperties(), System.getenv(),
+                Path.of("").toAbsolutePath(), System.out::println);
+        String workload = values.get(Settings.WORKLOAD).orElse(null);
+        subjects.put("workload " + Workloads.kind(workload, context), Workloads.requirements(workload, context));
+        Map<String, Installer.Unmet> unmet = new Installer(context, values.getOr(Settings.INSTALL, true)).ensure(subjects);
         unmet.values().forEach(u -> System.err.println("install: " + u.subject() + " cannot run: " + u.describe()));
         System.exit(unmet.isEmpty() ? 0 : 1);
     }

@@ -1,5 +1,6 @@
 package wasimoff.eval.run;
 
+import wasimoff.eval.settings.TestbedKind;
 import wasimoff.eval.run.RemoteLoadRun;
 import io.qameta.allure.Allure;
 import java.io.IOException;
@@ -140,7 +141,7 @@ public final class ScenarioRun implements AutoCloseable {
                 + ")");
         notRun.values().forEach(u -> notes.add("system " + u.subject() + " is NOT run: " + u.describe()));
         // real servers need no emulation: their network is the one being measured
-        boolean cloud = settings.testbed().equals("hetzner");
+        boolean cloud = TestbedKind.of(settings.testbed()).realNetwork();
         boolean wan = !cloud && values.getOr(Settings.WAN, true);
         notes.add("wan = " + (cloud ? "real: the servers are in their locations"
                 : wan ? "on: connections between locations pay the seed's measured round-trip times"
@@ -423,7 +424,8 @@ public final class ScenarioRun implements AutoCloseable {
             AllureReport.text("WARNING: no WAN latency", warning);
             params.put("wan emulation", "NOT applied to " + point.system());
         } else {
-            params.put("wan emulation", settings.testbed().equals("hetzner") ? "none (real network)" : wan ? "on" : "off");
+            params.put("wan emulation", TestbedKind.of(settings.testbed()).realNetwork() ? "none (real network)"
+                    : wan ? "on" : "off");
         }
         AllureReport.parameters(params);
         List<Node> active = providers == null
@@ -447,8 +449,8 @@ public final class ScenarioRun implements AutoCloseable {
                 () -> serviceTime(sut, warmUp));
         int workers = active.stream().mapToInt(n -> n.spec().type().vcpus()).sum();
         // local testbeds share this machine's cores among all nodes; servers have their own
-        int usable = settings.testbed().equals("hetzner") ? workers
-                : Math.min(workers, Runtime.getRuntime().availableProcessors());
+        int usable = TestbedKind.of(settings.testbed()).sharesThisMachine()
+                ? Math.min(workers, Runtime.getRuntime().availableProcessors()) : workers;
         params.put("service time ms", String.format(java.util.Locale.ROOT, "%.1f", serviceMillis));
         params.put("workers", workers);
         params.put("cpus usable", usable + (usable < workers ? " (of " + workers + " asked: the machine's, not the"
@@ -491,7 +493,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** {@link #runLoad(RunSpec, Path)} with the generator's progress lines going to {@code progress}. */
     public RunSummary runLoad(RunSpec spec, Path dir, java.util.function.Consumer<String> progress) throws Exception {
-        if (testbed.kind().equals("embedded")) {
+        if (TestbedKind.of(testbed.kind()).sharesThisMachinesNetwork()) {
             return new LoadRunner(spec, ResponseChecks.named(spec.check()), progress).run(dir);
         }
         return new RemoteLoadRun(byRole(NodeRole.CLIENT).get(0)).run(spec, dir, progress);

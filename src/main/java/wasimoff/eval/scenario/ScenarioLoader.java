@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ScenarioLoader {
     /** The systems a scenario may compare. */
-    public static final Set<String> SYSTEMS = Set.of("reference", "wasimoff", "serverledge");
+    public static final Set<String> SYSTEMS = Set.copyOf(Kinds.SYSTEMS);
 
     private final Path directory;
     private final Catalogue catalogue;

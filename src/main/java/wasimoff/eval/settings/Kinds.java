@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Kinds {
     public static final List<String> SYSTEMS = List.of("reference", "wasimoff", "serverledge");
-    public static final List<String> TESTBEDS = List.of("embedded", "docker", "hetzner");
+    public static final List<String> TESTBEDS = TestbedKind.ids();
     public static final List<String> ENGINES = List.of("chicory", "wasmtime", "node");
     /** Wasimoff's provider kinds: its web provider in headless Chromium, or this project's Java provider. */
     public static final List<String> PROVIDERS = List.of("browser", "ours");

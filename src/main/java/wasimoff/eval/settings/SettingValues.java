@@ -53,14 +53,14 @@ public final class SettingValues {
                 problems.addAll(e.problems());
             }
         }
-        Object testbed = values.getOrDefault(Settings.TESTBED, "embedded");
-        if ("hetzner".equals(testbed) && !values.containsKey(Settings.HETZNER_ALLOW_FROM)) {
+        boolean paid = TestbedKind.of((String) values.getOrDefault(Settings.TESTBED, "embedded")).paid();
+        if (paid && !values.containsKey(Settings.HETZNER_ALLOW_FROM)) {
             problems.add(Settings.HETZNER_ALLOW_FROM.flag() + " is not set: give the address (CIDR) the harness"
                     + " connects from, e.g. " + Settings.HETZNER_ALLOW_FROM.flag() + "=203.0.113.7/32; the servers'"
                     + " firewall admits only it and the run's own servers");
         }
         String token = environment.get("HCLOUD_TOKEN");
-        if ("hetzner".equals(testbed) && (token == null || token.isBlank())
+        if (paid && (token == null || token.isBlank())
                 && !values.containsKey(Settings.HCLOUD_TOKEN_FILE)) {
             problems.add("-Dtestbed=hetzner creates paid servers and needs a Hetzner Cloud API token: set HCLOUD_TOKEN"
                     + " or " + Settings.HCLOUD_TOKEN_FILE.flag() + "=<file only you can read>");

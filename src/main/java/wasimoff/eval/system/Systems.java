@@ -6,7 +6,6 @@ import java.util.Optional;
 import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
 import wasimoff.eval.install.Requirement;
-import wasimoff.eval.install.ServerledgeBinaries;
 import wasimoff.eval.system.reference.ReferenceSystem;
 import wasimoff.eval.system.serverledge.ServerledgeSystem;
 import wasimoff.eval.system.wasimoff.ProviderKind;
@@ -14,9 +13,24 @@ import wasimoff.eval.system.wasimoff.WasimoffSystem;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
 
-/** Creates the systems a scenario names, says what each needs installed, or why one cannot run on a testbed. */
+/**
+ * The registry of systems: creates the systems a scenario names, says what each needs installed, or
+ * why one cannot run on a testbed. {@link wasimoff.eval.settings.Kinds#SYSTEMS} lists the same names
+ * for the layers below (a test keeps the two equal).
+ */
 public final class Systems {
+    /** Every system, one line each. */
+    public static final List<SystemKind> REGISTRY = List.of(ReferenceSystem.KIND, WasimoffSystem.KIND,
+            ServerledgeSystem.KIND);
+
     private Systems() {
+    }
+
+    /** The system named {@code id}; refuses others with the valid names. */
+    public static SystemKind kind(String id) {
+        return REGISTRY.stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown system '" + id + "'; valid: "
+                        + REGISTRY.stream().map(SystemKind::id).toList()));
     }
 
     /** What {@code id} needs on this machine to run on {@code testbed}, with Wasimoff's default provider kind. */
@@ -29,11 +43,7 @@ public final class Systems {
      * Wasimoff's provider kind; the {@link Installer} brings it.
      */
     public static List<Requirement> requirements(String id, String testbed, ProviderKind provider) {
-        return switch (id) {
-            case "wasimoff" -> WasimoffSystem.requirements(testbed, provider);
-            case "serverledge" -> ServerledgeSystem.requirements(testbed);
-            default -> List.of();
-        };
+        return kind(id).requirements(testbed, provider);
     }
 
     /**
@@ -41,11 +51,7 @@ public final class Systems {
      * namespaces need root), or empty.
      */
     public static Optional<String> unavailable(String id, String testbed) {
-        return switch (id) {
-            case "reference", "wasimoff" -> Optional.empty();
-            case "serverledge" -> ServerledgeSystem.unavailable(testbed);
-            default -> Optional.of("unknown system '" + id + "'");
-        };
+        return kind(id).unavailable(testbed);
     }
 
     /**
@@ -82,13 +88,6 @@ public final class Systems {
      */
     public static SystemUnderTest create(String id, InstalledBinaries cache, double serverledgeCpu, String engine,
                                          Workload workload, ProviderKind provider) {
-        unavailable(id, "").ifPresent(reason -> {
-            throw new IllegalArgumentException(id + ": " + reason);
-        });
-        return switch (id) {
-            case "wasimoff" -> new WasimoffSystem(cache, engine, workload, provider);
-            case "serverledge" -> new ServerledgeSystem(cache, serverledgeCpu, workload);
-            default -> new ReferenceSystem(engine, workload);
-        };
+        return kind(id).create(new SystemKind.Options(cache, serverledgeCpu, engine, workload, provider));
     }
 }

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed;
 
+import wasimoff.eval.settings.TestbedKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -28,7 +29,8 @@ public final class Testbeds {
 
     /** What testbed {@code kind} needs installed on this machine: the docker testbed builds its node image from busybox. */
     public static List<Requirement> requirements(String kind) {
-        return kind.equals("docker") ? List.of(DebianTool.DOCKER, DebianTool.BUSYBOX_STATIC) : List.of();
+        return TestbedKind.of(kind) == TestbedKind.DOCKER ? List.of(DebianTool.DOCKER, DebianTool.BUSYBOX_STATIC)
+                : List.of();
     }
 
     /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */
@@ -43,12 +45,10 @@ public final class Testbeds {
      */
     public static Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId,
                                  Properties properties) {
-        return switch (kind) {
-            case "embedded" -> new EmbeddedTestbed(workDir, emulateWan);
-            case "docker" -> new DockerTestbed(workDir, emulateWan);
-            case "hetzner" -> hetzner(scenarioId, properties);
-            default -> throw new IllegalArgumentException("unknown testbed '" + kind
-                    + "'; valid: embedded, docker, hetzner");
+        return switch (TestbedKind.of(kind)) {
+            case EMBEDDED -> new EmbeddedTestbed(workDir, emulateWan);
+            case DOCKER -> new DockerTestbed(workDir, emulateWan);
+            case HETZNER -> hetzner(scenarioId, properties);
         };
     }
 

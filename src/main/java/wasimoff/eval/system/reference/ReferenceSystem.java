@@ -1,5 +1,7 @@
 package wasimoff.eval.system.reference;
 
+import wasimoff.eval.system.SystemUnderTest;
+import wasimoff.eval.system.SystemKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -19,6 +21,19 @@ import wasimoff.eval.workload.Workloads;
  * {@code reference}, never as Wasimoff.
  */
 public final class ReferenceSystem extends BrokerAndProviders {
+    /** The {@code reference} system in the registry: nothing to install, runs everywhere. */
+    public static final SystemKind KIND = new SystemKind() {
+        @Override
+        public String id() {
+            return "reference";
+        }
+
+        @Override
+        public SystemUnderTest create(Options o) {
+            return new ReferenceSystem(o.engine(), o.workload());
+        }
+    };
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The reference system running our own TSP program ({@link Workloads#own()}) on {@code engine}. */

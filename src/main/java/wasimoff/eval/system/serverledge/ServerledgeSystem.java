@@ -1,5 +1,8 @@
 package wasimoff.eval.system.serverledge;
 
+import wasimoff.eval.system.wasimoff.ProviderKind;
+import wasimoff.eval.system.SystemKind;
+import wasimoff.eval.settings.TestbedKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -57,6 +60,29 @@ import wasimoff.eval.workload.Workloads;
  * where the nodes use it, otherwise on each provider's own; requests carry {@code {"n":"<n>"}}.
  */
 public final class ServerledgeSystem implements SystemUnderTest {
+    /** The {@code serverledge} system in the registry. */
+    public static final SystemKind KIND = new SystemKind() {
+        @Override
+        public String id() {
+            return "serverledge";
+        }
+
+        @Override
+        public List<Requirement> requirements(String testbed, ProviderKind provider) {
+            return ServerledgeSystem.requirements(testbed);
+        }
+
+        @Override
+        public Optional<String> unavailable(String testbed) {
+            return ServerledgeSystem.unavailable(testbed);
+        }
+
+        @Override
+        public SystemUnderTest create(Options o) {
+            return new ServerledgeSystem(o.cache(), o.serverledgeCpu(), o.workload());
+        }
+    };
+
     static final String AREA = "WASIMOFF_EVAL";
     static final int API_PORT = 1323;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -103,10 +129,11 @@ public final class ServerledgeSystem implements SystemUnderTest {
      */
     public static List<Requirement> requirements(String testbed) {
         List<Requirement> r = new ArrayList<>(List.of(new ServerledgeBinaries(), DebianTool.ETCD, DebianTool.MUSL_GCC));
-        if (!testbed.equals("hetzner")) {
+        TestbedKind kind = TestbedKind.of(testbed);
+        if (kind.usesThisMachinesDockerEngine()) {
             r.add(DebianTool.DOCKER);
         }
-        if (testbed.equals("embedded")) {
+        if (kind.sharesThisMachinesNetwork()) {
             r.add(DebianTool.IPROUTE2);
         }
         return r;
@@ -117,7 +144,8 @@ public final class ServerledgeSystem implements SystemUnderTest {
      * on the embedded testbed, network namespaces (root).
      */
     public static Optional<String> unavailable(String testbed) {
-        return testbed.equals("embedded") ? Optional.ofNullable(NetworkNamespace.unavailableReason()) : Optional.empty();
+        return TestbedKind.of(testbed).sharesThisMachinesNetwork()
+                ? Optional.ofNullable(NetworkNamespace.unavailableReason()) : Optional.empty();
     }
 
     @Override

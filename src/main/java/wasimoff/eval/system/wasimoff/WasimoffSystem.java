@@ -1,5 +1,8 @@
 package wasimoff.eval.system.wasimoff;
 
+import wasimoff.eval.system.SystemUnderTest;
+import wasimoff.eval.system.SystemKind;
+import wasimoff.eval.settings.TestbedKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -34,6 +37,24 @@ import wasimoff.eval.workload.Workloads;
  * providers instead and says so in the {@code provider fallback} parameter of every result.
  */
 public final class WasimoffSystem extends BrokerAndProviders {
+    /** The {@code wasimoff} system in the registry. */
+    public static final SystemKind KIND = new SystemKind() {
+        @Override
+        public String id() {
+            return "wasimoff";
+        }
+
+        @Override
+        public List<Requirement> requirements(String testbed, ProviderKind provider) {
+            return WasimoffSystem.requirements(testbed, provider);
+        }
+
+        @Override
+        public SystemUnderTest create(Options o) {
+            return new WasimoffSystem(o.cache(), o.engine(), o.workload(), o.provider());
+        }
+    };
+
     /** Testbeds whose provider nodes can run Wasimoff's web provider in Chromium. */
     public static final List<String> BROWSER_TESTBEDS = List.of("embedded", "hetzner");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,7 +101,7 @@ public final class WasimoffSystem extends BrokerAndProviders {
             return List.of(new WasimoffBroker());
         }
         List<Requirement> all = new ArrayList<>();
-        if (testbed.equals("embedded")) {
+        if (TestbedKind.of(testbed).sharesThisMachinesNetwork()) {
             all.add(DebianTool.CHROMIUM);
         }
         all.addAll(List.of(DebianTool.NPM, new WasimoffBroker(), new WebProvider()));

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.docker;
 
+import wasimoff.eval.settings.TestbedKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class DockerTestbed implements Testbed {
 
     @Override
     public String kind() {
-        return "docker";
+        return TestbedKind.DOCKER.id();
     }
 
     /** Whether a Docker engine answers or can be started and the node image can be built here; null if so. */

@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.embedded;
 
+import wasimoff.eval.settings.TestbedKind;
 import wasimoff.eval.process.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class EmbeddedTestbed implements Testbed {
 
     @Override
     public String kind() {
-        return "embedded";
+        return TestbedKind.EMBEDDED.id();
     }
 
     @Override

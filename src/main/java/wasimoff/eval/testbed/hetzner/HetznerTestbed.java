@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.hetzner;
 
+import wasimoff.eval.settings.TestbedKind;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -145,7 +146,7 @@ public final class HetznerTestbed implements Testbed {
 
     @Override
     public String kind() {
-        return "hetzner";
+        return TestbedKind.HETZNER.id();
     }
 
     /**

@@ -1,0 +1,34 @@
+package wasimoff.eval.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import wasimoff.eval.settings.Kinds;
+import wasimoff.eval.settings.TestbedKind;
+
+class SystemsRegistryTest {
+    @Test
+    void theNamesSettingsAcceptAreExactlyTheRegisteredSystems() {
+        assertThat(Systems.REGISTRY.stream().map(SystemKind::id).toList())
+                .as("a system registered in Systems.REGISTRY is also named in Kinds.SYSTEMS, and only those")
+                .isEqualTo(Kinds.SYSTEMS);
+    }
+
+    @Test
+    void anUnknownSystemIsRefusedWithTheValidNames() {
+        assertThatThrownBy(() -> Systems.kind("openwhisk"))
+                .hasMessage("unknown system 'openwhisk'; valid: [reference, wasimoff, serverledge]");
+    }
+
+    @Test
+    void everySystemAnswersForEveryTestbed() {
+        for (SystemKind system : Systems.REGISTRY) {
+            for (TestbedKind testbed : TestbedKind.values()) {
+                assertThat(system.requirements(testbed.id(), wasimoff.eval.system.wasimoff.ProviderKind.BROWSER))
+                        .as(system.id() + " on " + testbed.id()).isNotNull();
+                assertThat(system.unavailable(testbed.id())).as(system.id() + " on " + testbed.id()).isNotNull();
+            }
+        }
+    }
+}
