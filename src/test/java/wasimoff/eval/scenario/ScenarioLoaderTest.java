@@ -39,7 +39,7 @@ class ScenarioLoaderTest {
     @Test
     void projectHasTheSevenSeedScenariosAndTheAdditionalEvaluations() {
         assertThat(ScenarioLoader.of(PROJECT_SCENARIOS).ids()).containsExactlyInAnyOrder("lots-of-small", "optimal",
-                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling", "knee", "trace", "pingtest");
+                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling", "knee", "trace", "pingtest", "binaryformats");
     }
 
     @Test

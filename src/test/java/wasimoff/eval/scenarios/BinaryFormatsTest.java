@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qameta.allure.Allure;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import wasimoff.eval.install.Installer;
-import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.formats.EngineRuntime;
 import wasimoff.eval.formats.HyperfineRuntime;
 import wasimoff.eval.formats.RunTimes;
@@ -24,12 +20,14 @@ import wasimoff.eval.formats.ServiceTimes;
 import wasimoff.eval.formats.SystemRuntime;
 import wasimoff.eval.formats.TspRuntime;
 import wasimoff.eval.system.SystemUnderTest;
-import wasimoff.eval.system.Systems;
-import wasimoff.eval.system.TwoProviderFleet;
+import wasimoff.eval.junit.EvaluationScenario;
+import wasimoff.eval.junit.ScenarioSession;
+import wasimoff.eval.scenario.ScenarioPoint;
+import wasimoff.eval.settings.SettingValues;
+import wasimoff.eval.settings.Settings;
 import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.report.RunTimeChart;
 import wasimoff.eval.scenario.ScenarioLoader;
-import wasimoff.eval.install.InstallContext;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
 
@@ -40,28 +38,26 @@ import wasimoff.eval.workload.Workloads;
  * Node's {@code node:wasi} ({@code node}) and any of the wasmtime, wasmer, wasmedge or iwasm command
  * lines found on the PATH (whole processes, timed by hyperfine), in Chicory and wasmtime ({@code chicory},
  * {@code wasmtime}: in this JVM, same statistics), and end to end through each deployed system one
- * request at a time (2 x CCX13 on the embedded testbed; {@code -Dformats.systems=reference,...}). One
+ * request at a time (scenarios/binaryformats.yaml: 2 x CCX13 on the testbed {@code -Dtestbed=} picks,
+ * the systems {@code -Dsystems=} names). One
  * hyperfine-format CSV per runtime whose command column reads {@code native(10)}, {@code chicory(10)},
  * ..., {@code service-times.csv} (the native mean per n, for other reports), a chart of run time
  * against n and the ratio of every runtime to native per n. Defaults: n = 2..11, 2 warm-up and 15
  * measured runs ({@code -Dformats.n=2..11}, {@code -Dformats.warmup}, {@code -Dformats.runs}).
  */
-@Tag("scenario")
+@EvaluationScenario("binaryformats")
 class BinaryFormatsTest {
     @Test
-    void runTimePerRuntimeAndN() throws Exception {
+    void runTimePerRuntimeAndN(ScenarioSession session) throws Exception {
         String why = HyperfineRuntime.unavailableReason();
         Assumptions.assumeTrue(why == null, why);
-        String[] range = System.getProperty("formats.n", "2..11").split("\\.\\.");
+        SettingValues v = session.values();
+        String[] range = v.getOr(Settings.FORMATS_N, "2..11").split("\\.\\.");
         List<Integer> ns = IntStream.rangeClosed(Integer.parseInt(range[0]), Integer.parseInt(range[1])).boxed().toList();
-        int warmup = Integer.getInteger("formats.warmup", 2);
-        int runs = Integer.getInteger("formats.runs", 15);
-        InstallContext context = InstallContext.ofThisJvm(System.out::println);
-        String kind = Workloads.kind(System.getProperty("workload"), context);
-        var unmetWorkload = new Installer(context, Installer.parseInstall(System.getProperty(Installer.INSTALL)))
-                .ensure(Map.of("workload " + kind, Workloads.requirements(kind, context)));
-        assertThat(unmetWorkload).as("the workload's programs are installed").isEmpty();
-        Workload workload = Workloads.resolve(System.getProperty("workload"), context);
+        int warmup = v.getOr(Settings.FORMATS_WARMUP, 2);
+        int runs = v.getOr(Settings.FORMATS_RUNS, 15);
+        // the run installed the workload's programs before its first point
+        Workload workload = session.orchestrator().workload();
         System.out.printf("== binaryformats: %s, n=%s, %d warm-up + %d measured runs each (seed: n=2..13)%n",
                 workload.label(), ns, warmup, runs);
         Allure.epic("binaryformats");
@@ -70,9 +66,7 @@ class BinaryFormatsTest {
         Allure.parameter("warm-up runs", warmup);
         workload.parameters().forEach(Allure::parameter);
         Path root = ScenarioLoader.defaultDirectory().toAbsolutePath().getParent();
-        Path dir = Path.of(System.getProperty("results.dir", root.resolve("results").toString()))
-                .resolve("binaryformats").resolve(Instant.now().toString().replace(":", ""));
-        Files.createDirectories(dir);
+        Path dir = session.evaluationDirectory("binaryformats", session.settings().testbed());
         Path wasm = Files.write(dir.resolve("tsp.wasm"), workload.module());
         List<TspRuntime> runtimes = new ArrayList<>(List.of(
                 new HyperfineRuntime("native", List.of(workload.nativeDynamic().toString()), workload, dir),
@@ -94,33 +88,21 @@ class BinaryFormatsTest {
                 System.out.println("   " + e.getKey() + "-cli not measured: '" + e.getKey() + "' is not on the PATH");
             }
         }
-        List<AutoCloseable> deployed = new ArrayList<>();
-        for (String system : System.getProperty("formats.systems", "reference,wasimoff,serverledge").split(",")) {
-            if (system.isBlank()) {
-                continue;
-            }
-            var unmet = Systems.prepare(system, "embedded",
-                    Installer.ofThisJvm(System.getProperty(Installer.INSTALL), System.out::println));
-            if (unmet.isPresent()) {
-                System.out.println("   " + system + " not measured: " + unmet.get().describe());
-                continue;
-            }
-            TwoProviderFleet fleet = new TwoProviderFleet(dir.resolve("testbed-" + system));
-            SystemUnderTest sut = Systems.create(system, InstalledBinaries.fromEnvironment(), 0, "wasmtime", workload,
-                    wasimoff.eval.system.wasimoff.ProviderKind.BROWSER);
-            deployed.add(fleet);
-            deployed.add(sut);
-            fleet.deploy(sut);
-            runtimes.add(new SystemRuntime(sut));
-        }
         Map<String, List<RunTimes>> results = new LinkedHashMap<>();
-        try {
-            measureAll(runtimes, ns, warmup, runs, dir, results);
-        } finally {
-            java.util.Collections.reverse(deployed);
-            for (AutoCloseable c : deployed) {
-                c.close();
+        measureAll(runtimes, ns, warmup, runs, dir, results);
+        // end to end through each system, deployed by the orchestrator on the testbed -Dtestbed picks
+        for (ScenarioPoint point : session.points()) {
+            if (results.containsKey(point.system())) {
+                continue;
             }
+            SystemUnderTest sut;
+            try {
+                sut = session.deploy(point).system();
+            } catch (org.opentest4j.TestAbortedException notRun) {
+                System.out.println("   " + point.system() + " not measured: " + notRun.getMessage());
+                continue;
+            }
+            measureAll(List.of(new SystemRuntime(sut)), ns, warmup, runs, dir, results);
         }
         report(results, ns, dir);
     }
