@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,17 @@ final class FakeHetzner implements AutoCloseable {
     final List<JsonNode> createdServerBodies = new CopyOnWriteArrayList<>();
     final AtomicInteger rateLimitedOnce = new AtomicInteger();
     volatile long createDelayMillis;
+    /** Where created servers run, if anywhere: null keeps them records only. */
+    volatile Hosting hosting;
+
+    /** Runs the servers the fake API creates, as a cloud would: booted from their user data, reachable. */
+    interface Hosting {
+        /** Boots server {@code id} and returns its public IPv4 address. */
+        String boot(long id, String userData, List<String> authorizedKeys) throws Exception;
+
+        /** Stops server {@code id}. */
+        void shutdown(long id);
+    }
     private final AtomicLong ids = new AtomicLong(100);
     private final AtomicInteger remaining = new AtomicInteger(3600);
 
@@ -77,7 +89,7 @@ final class FakeHetzner implements AutoCloseable {
                 "wasimoff-eval-scenario", "optimal", "wasimoff-eval-role", "provider")).get("id").asLong();
     }
 
-    private MockResponse handle(RecordedRequest r) throws IOException {
+    private MockResponse handle(RecordedRequest r) throws Exception {
         HttpUrl url = r.getUrl();
         String method = r.getMethod();
         List<String> path = url.pathSegments().subList(1, url.pathSegments().size());
@@ -143,6 +155,12 @@ final class FakeHetzner implements AutoCloseable {
                     Map<String, String> labels = JSON.convertValue(body.get("labels"), Map.class);
                     ObjectNode s = addServer(body.get("name").asText(), body.get("server_type").asText(),
                             body.get("location").asText(), labels);
+                    if (hosting != null) {
+                        List<String> keys = new ArrayList<>();
+                        body.path("ssh_keys").forEach(k -> keys.add(sshKeys.get(k.asLong()).get("public_key").asText()));
+                        String ip = hosting.boot(s.get("id").asLong(), body.path("user_data").asText(), keys);
+                        ((ObjectNode) s.get("public_net").get("ipv4")).put("ip", ip);
+                    }
                     ArrayNode fws = ((ObjectNode) s.get("public_net")).putArray("firewalls");
                     body.path("firewalls").forEach(f -> fws.addObject().put("id", f.get("firewall").asLong())
                             .put("status", "applied"));
@@ -172,6 +190,9 @@ final class FakeHetzner implements AutoCloseable {
         }
         if (method.equals("DELETE")) {
             store.remove(id);
+            if (store == servers && hosting != null) {
+                hosting.shutdown(id);
+            }
             return deleteCommand == null ? new MockResponse.Builder().code(204).headers(rateHeaders()).build()
                     : json(200, object("action", action(deleteCommand, ids.incrementAndGet())));
         }

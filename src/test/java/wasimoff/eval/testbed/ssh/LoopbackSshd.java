@@ -70,8 +70,23 @@ public final class LoopbackSshd implements AutoCloseable {
         return start(namespace.address(), freePort("127.0.0.1"), namespace::command, hostKey, client, dir);
     }
 
+    /**
+     * Starts sshd inside {@code namespace} on port {@code port} of its address, with the host key
+     * {@code hostKeyPem} and admitting the public key lines {@code authorizedKeys}: a server as
+     * cloud-init would have set it up from what the harness sent.
+     */
+    public static LoopbackSshd startIn(wasimoff.eval.testbed.embedded.NetworkNamespace namespace, int port,
+                                       String hostKeyPem, List<String> authorizedKeys, Path dir) throws Exception {
+        return start(namespace.address(), port, namespace::command, hostKeyPem, authorizedKeys, dir);
+    }
+
     private static LoopbackSshd start(String address, int port, UnaryOperator<List<String>> wrap, HostKey hostKey,
                                       ClientKey client, Path dir) throws Exception {
+        return start(address, port, wrap, hostKey.privateKeyPem(), List.of(client.publicKeyLine()), dir);
+    }
+
+    private static LoopbackSshd start(String address, int port, UnaryOperator<List<String>> wrap, String hostKeyPem,
+                                      List<String> authorizedKeys, Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(SSHD), "no " + SSHD + ": install Debian's openssh-server");
         Files.createDirectories(dir);
         try {
@@ -80,10 +95,10 @@ public final class LoopbackSshd implements AutoCloseable {
             Assumptions.abort("sshd needs its privilege separation directory /run/sshd: " + e);
         }
         Path key = dir.resolve("host_key");
-        Files.writeString(key, hostKey.privateKeyPem());
+        Files.writeString(key, hostKeyPem);
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path authorized = dir.resolve("authorized_keys");
-        Files.writeString(authorized, client.publicKeyLine() + "\n");
+        Files.writeString(authorized, String.join("\n", authorizedKeys) + "\n");
         Path config = dir.resolve("sshd_config");
         Files.write(config, List.of(
                 "ListenAddress " + address + ":" + port,
