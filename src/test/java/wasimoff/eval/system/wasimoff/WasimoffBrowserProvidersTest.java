@@ -3,14 +3,11 @@ package wasimoff.eval.system.wasimoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,30 +56,30 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
 
     @Test
     void browsersWriteOnlyIntoTheirOwnDirectories() {
-        List<String> crashpad = processesNaming("chrome_crashpad_handler");
+        List<String> crashpad = BrowserTraces.processesNaming("chrome_crashpad_handler", work);
         assertThat(crashpad).isNotEmpty().allSatisfy(cmd -> assertThat(cmd).contains("--database=" + work));
-        assertThat(processesNaming("--user-data-dir=")).filteredOn(cmd -> cmd.contains("/usr/lib/chromium/"))
+        assertThat(BrowserTraces.processesNaming("--user-data-dir=", work)).filteredOn(cmd -> cmd.contains("/usr/lib/chromium/"))
                 .isNotEmpty().allSatisfy(cmd -> assertThat(cmd).contains("--user-data-dir=" + work));
     }
 
     @Test
     void closingLeavesNoBrowserProcessAndNoProfile() throws IOException {
         assertThat(browserProcesses()).isNotEmpty();
-        assertThat(browserDirectories()).hasSize(2);
+        assertThat(BrowserTraces.directories(work)).hasSize(2);
         system.close();
         assertThat(browserProcesses()).isEmpty();
-        assertThat(browserDirectories()).isEmpty();
+        assertThat(BrowserTraces.directories(work)).isEmpty();
     }
 
     @Test
     void scalingDownStopsABrowserAndScalingUpStartsAFreshOne() throws IOException {
-        List<Path> before = browserDirectories();
+        List<Path> before = BrowserTraces.directories(work);
         system.scaleTo(List.of(fleet.providers.get(0)));
-        List<Path> one = browserDirectories();
+        List<Path> one = BrowserTraces.directories(work);
         assertThat(one).hasSize(1);
         assertThat(runningBrowsers()).isEqualTo(1);
         system.scaleTo(fleet.providers);
-        List<Path> after = browserDirectories();
+        List<Path> after = BrowserTraces.directories(work);
         assertThat(after).hasSize(2).containsAll(one).doesNotContainAnyElementsOf(
                 before.stream().filter(d -> !one.contains(d)).toList());
         assertThat(runningBrowsers()).isEqualTo(2);
@@ -94,7 +91,7 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
                 .filter(s -> s.name().equals(BrowserProvider.SERVICE)).findFirst().orElseThrow();
         ProcessHandle browser = ProcessHandle.of(((ChildProcessService) victim).pid()).orElseThrow().children()
                 .filter(p -> p.info().command().orElse("").contains("chromium")).findFirst().orElseThrow();
-        String profile = commandLine(browser.pid()).replaceFirst(".*--user-data-dir=(\\S+)/profile.*", "$1");
+        String profile = BrowserTraces.commandLine(browser.pid()).replaceFirst(".*--user-data-dir=(\\S+)/profile.*", "$1");
         assertThat(profile).startsWith(work.toString());
         RunSpec spec = new RunSpec("kill-browser", system.request(8), ResponseChecks.WASIMOFF_RUN, 8, 50, 6000, null,
                 "127.0.0.1", 30_000, "locust");
@@ -113,8 +110,8 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !victim.isAlive());
         assertThat(victim.exitCode()).hasValue(137);
         assertThat(victim.lastLogLines(5)).anySatisfy(l -> assertThat(l).contains("chromium exited with status 137"));
-        assertThat(browserDirectories()).hasSize(1).noneMatch(d -> d.toString().equals(profile));
-        assertThat(processesNaming(profile + "/")).isEmpty();
+        assertThat(BrowserTraces.directories(work)).hasSize(1).noneMatch(d -> d.toString().equals(profile));
+        assertThat(BrowserTraces.processesNaming(profile + "/", work)).isEmpty();
     }
 
     @Test
@@ -134,30 +131,9 @@ class WasimoffBrowserProvidersTest extends BrokerAndProvidersContract {
     }
 
     /** Command lines of the processes that run in this test's work directory and contain {@code text}. */
-    private List<String> processesNaming(String text) {
-        return ProcessHandle.allProcesses().map(p -> commandLine(p.pid()))
-                .filter(c -> c.contains(text) && c.contains(work.toString())).toList();
-    }
-
     /** Chromium and crashpad processes that name this test's work directory. */
     private List<String> browserProcesses() {
-        return processesNaming("chrom");
-    }
-
-    private List<Path> browserDirectories() throws IOException {
-        try (Stream<Path> files = Files.find(work, 3, (p, a) -> a.isDirectory()
-                && p.getFileName().toString().startsWith("wasimoff-browser-"))) {
-            return files.toList();
-        }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-        } catch (IOException | RuntimeException processEnded) {
-            return "";
-        }
+        return BrowserTraces.processesNaming("chrom", work);
     }
 
     private static void sleep(long ms) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -87,7 +84,7 @@ class WasimoffBrowsersOnSshNodesTest {
         system.scaleTo(providers);
 
         assertThat(system.parameters()).containsEntry("provider kind", "browser");
-        assertThat(browserDirectories()).hasSize(2);
+        assertThat(BrowserTraces.directories(work)).hasSize(2);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
         // concurrent, so that one provider's workers are all busy and the broker uses the other's too
         List<CompletableFuture<String>> calls = new ArrayList<>();
@@ -110,8 +107,8 @@ class WasimoffBrowsersOnSshNodesTest {
         system.close();
         system = null;
 
-        assertThat(browserDirectories()).isEmpty();
-        assertThat(ProcessHandle.allProcesses().map(p -> commandLine(p.pid()))
+        assertThat(BrowserTraces.directories(work)).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> BrowserTraces.commandLine(p.pid()))
                 .filter(c -> c.contains("chrom") && c.contains(work.toString()))).isEmpty();
     }
 
@@ -133,19 +130,4 @@ class WasimoffBrowsersOnSshNodesTest {
         return node;
     }
 
-    private List<Path> browserDirectories() throws IOException {
-        try (Stream<Path> files = Files.find(work, 3, (p, a) -> a.isDirectory()
-                && p.getFileName().toString().startsWith("wasimoff-browser-"))) {
-            return files.toList();
-        }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-        } catch (IOException | RuntimeException processEnded) {
-            return "";
-        }
-    }
 }

@@ -142,13 +142,7 @@ class HetznerTestbedSafetyTest {
         Thread.sleep(2500); // the connects are refused and retried now
         assertThat(provisioning.isAlive()).isTrue();
 
-        long t0 = System.nanoTime();
-        try {
-            CompletableFuture.runAsync(testbed::close).get(60, TimeUnit.SECONDS);
-        } finally {
-            provisioning.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        Duration closing = Duration.ofNanos(System.nanoTime() - t0);
+        Duration closing = closeWhile(testbed, provisioning);
 
         assertThat(closing).isLessThan(Duration.ofSeconds(30));
         assertThat(serversOfThisRun()).isZero();
@@ -175,13 +169,7 @@ class HetznerTestbedSafetyTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !fake.servers.isEmpty());
 
         long createsAtClose = creates();
-        long t0 = System.nanoTime();
-        try {
-            CompletableFuture.runAsync(testbed::close).get(60, TimeUnit.SECONDS);
-        } finally {
-            provisioning.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        Duration closing = Duration.ofNanos(System.nanoTime() - t0);
+        Duration closing = closeWhile(testbed, provisioning);
         assertThat(closing).isLessThan(Duration.ofSeconds(30));
         assertThat(serversOfThisRun()).isZero();
         assertThat(fake.firewalls).isEmpty();
@@ -220,5 +208,16 @@ class HetznerTestbedSafetyTest {
         assertThat(fake.firewalls).isEmpty();
         assertThat(fake.sshKeys).isEmpty();
         assertThat(Files.readString(log)).contains("[cleanup] deleting: 4 servers");
+    }
+
+    /** Closes {@code testbed} from another thread while {@code provisioning} runs; how long the close took. */
+    private static Duration closeWhile(HetznerTestbed testbed, Thread provisioning) throws Exception {
+        long t0 = System.nanoTime();
+        try {
+            CompletableFuture.runAsync(testbed::close).get(60, TimeUnit.SECONDS);
+        } finally {
+            provisioning.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 }
