@@ -25,8 +25,9 @@ public final class FaultAnalysis {
     }
 
     /**
-     * One event's cost. {@code recoverySeconds} is 0 when the throughput never fell below 90% of the
-     * steady one, -1 when it was not back within the window.
+     * One event's cost. {@code recoverySeconds} counts from the event to the first second after the
+     * throughput fell below 90% of the steady one at which it was back there; 0 when it never fell
+     * below, -1 when it was not back within the window.
      */
     public record Impact(Event event, int fromRow, int toRow, double lowest, int recoverySeconds,
                          Map<String, Long> failures) {
@@ -58,23 +59,19 @@ public final class FaultAnalysis {
                 failures.get(r).forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
             }
             double lowest = Double.MAX_VALUE;
-            int lowestAt = from;
+            int dip = -1;
             for (int r = from; r < to; r++) {
                 double avg = average(successes, r, to);
-                if (avg < lowest) {
-                    lowest = avg;
-                    lowestAt = r;
+                lowest = Math.min(lowest, avg);
+                if (dip < 0 && avg < RECOVERED * steady) {
+                    dip = r;
                 }
             }
-            int recovery = -1;
-            if (from == to || lowest >= RECOVERED * steady) {
-                recovery = 0;
-            } else {
-                for (int r = lowestAt; r < to; r++) {
-                    if (average(successes, r, to) >= RECOVERED * steady) {
-                        recovery = r - from;
-                        break;
-                    }
+            int recovery = dip < 0 ? 0 : -1;
+            for (int r = Math.max(dip, from) + 1; dip >= 0 && r < to; r++) {
+                if (average(successes, r, to) >= RECOVERED * steady) {
+                    recovery = r - from;
+                    break;
                 }
             }
             impacts.add(new Impact(e, from, to, from == to ? 0 : lowest, recovery, byReason));

@@ -23,9 +23,12 @@ public final class FaultReport {
     /** Writes {@code faults.md} into the run's directory and returns its text. */
     public static String write(RunResult result, String title, List<FaultAnalysis.Event> events, List<String> notes)
             throws IOException {
-        List<Double> successes = result.successesOverTime();
+        // the history's last row holds the drain after the run time: not a second of the run
+        int seconds = (int) Math.min(result.history().size(), result.spec().runTimeMillis() / 1000);
+        List<Double> successes = result.successesOverTime().subList(0, seconds);
         double steady = FaultAnalysis.steady(successes, events);
-        List<FaultAnalysis.Impact> impacts = FaultAnalysis.analyse(successes, result.failuresOverTime(), events, steady);
+        List<FaultAnalysis.Impact> impacts = FaultAnalysis.analyse(successes,
+                result.failuresOverTime().subList(0, seconds), events, steady);
         RunSummary s = result.summary();
         List<String> md = new ArrayList<>();
         md.add("# Faults: " + title);
@@ -73,6 +76,10 @@ public final class FaultReport {
             md.add("  - " + f.words() + ": " + fates.get(f));
         }
         md.add("- unfinished (no end within the request timeout after the run): " + s.unfinished());
+        if (!impacts.isEmpty() && s.failed() > impacts.stream().mapToLong(FaultAnalysis.Impact::failureCount).sum()) {
+            md.add("- of them before the first event or in the drain after the run time: " + (s.failed()
+                    - impacts.stream().mapToLong(FaultAnalysis.Impact::failureCount).sum()));
+        }
         md.add("- by reason: " + (s.failures().isEmpty() ? "none" : reasons(s.failures())));
         md.add("- retries inside the system (a broker re-sending a task to another provider) are not visible to the"
                 + " client: a request it retried successfully counts as succeeded, with the retry's time in its"

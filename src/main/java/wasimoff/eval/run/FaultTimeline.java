@@ -35,7 +35,8 @@ final class FaultTimeline {
 
     /**
      * Enacts {@code events} (times multiplied by {@code timeScale}) from {@code t0} (a
-     * {@link System#nanoTime()}), stopping early once {@code over} is true; returns what happened.
+     * {@link System#nanoTime()}), stopping early once {@code over} is true; returns what happened,
+     * in seconds since {@code t0}.
      */
     List<FaultAnalysis.Event> run(List<FaultEvent> events, double timeScale, long t0, BooleanSupplier over)
             throws InterruptedException {
