@@ -114,6 +114,7 @@ public final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.getRenderer().setSeriesPaint(0, new Color(0x1f77b4));
         plot.getRenderer().setSeriesPaint(1, new Color(0xd62728));
+        int n = 0;
         for (FaultAnalysis.Event e : events) {
             org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(e.second());
             marker.setPaint(e.enacted() ? Color.DARK_GRAY : Color.GRAY);
@@ -122,6 +123,8 @@ public final class Charts {
             marker.setLabel(e.label() + (e.enacted() ? "" : " (not enacted)"));
             marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            // events close together would print their labels over each other: stagger them
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * (n++ % 3), 2, 2, 2));
             plot.addDomainMarker(marker);
         }
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
