@@ -91,6 +91,15 @@ public final class ScenarioSession implements AutoCloseable {
         }
     }
 
+    /** {@link ScenarioRun#runFaults}, a point of a system that cannot run skipped. */
+    public RunResult runFaults(ScenarioPoint point, double timeScale) throws Exception {
+        try {
+            return run.runFaults(point, timeScale);
+        } catch (PointNotRunException e) {
+            throw new TestAbortedException(e.getMessage());
+        }
+    }
+
     /** {@link ScenarioRun#deploy}, a point of a system that cannot run skipped. */
     public ScenarioRun.Deployed deploy(ScenarioPoint point) throws Exception {
         try {

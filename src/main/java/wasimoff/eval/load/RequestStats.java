@@ -47,15 +47,18 @@ public final class RequestStats {
     private Histogram serviceInterval;
     private long failuresSoFar;
     private long droppedSoFar;
+    private Map<String, Long> reasonsSoFar = Map.of();
 
     /**
      * One row of the per-second history.
      *
      * @param requests   requests completed (or dropped) in this second
      * @param cumulative figures of the response times of all requests so far
+     * @param failuresByReason the failures of this second by reason (only reasons that occurred)
      */
     public record Second(long epochSecond, int users, long requests, long failures,
-                         long totalRequests, long totalFailures, LatencySnapshot cumulative) {
+                         long totalRequests, long totalFailures, LatencySnapshot cumulative,
+                         Map<String, Long> failuresByReason) {
     }
 
     /**
@@ -114,11 +117,20 @@ public final class RequestStats {
         serviceInterval = serviceRecorder.getIntervalHistogram(serviceInterval);
         total.add(interval);
         serviceTotal.add(serviceInterval);
+        Map<String, Long> reasonsNow = failuresByReason();
         long failuresNow = failures.sum();
         long droppedNow = dropped.sum();
+        Map<String, Long> newReasons = new TreeMap<>();
+        reasonsNow.forEach((reason, n) -> {
+            long fresh = n - reasonsSoFar.getOrDefault(reason, 0L);
+            if (fresh > 0) {
+                newReasons.put(reason, fresh);
+            }
+        });
         Second s = new Second(epochSecond, users, interval.getTotalCount() + droppedNow - droppedSoFar,
                 failuresNow - failuresSoFar, total.getTotalCount() + droppedNow, failuresNow,
-                LatencySnapshot.of(total, historyFractions));
+                LatencySnapshot.of(total, historyFractions), Map.copyOf(newReasons));
+        reasonsSoFar = reasonsNow;
         failuresSoFar = failuresNow;
         droppedSoFar = droppedNow;
         seconds.add(s);

@@ -16,7 +16,9 @@ import org.HdrHistogram.Histogram;
  * Writes a load run's results directory: Locust 2.12-compatible {@code <prefix>_stats.csv},
  * {@code <prefix>_stats_history.csv} (one row per second, cumulative percentiles as Locust's
  * default history), {@code <prefix>_failures.csv} and {@code <prefix>_exceptions.csv}, plus
- * {@code summary.json} and the {@code run.json} spec that produced them.
+ * {@code summary.json}, the {@code run.json} spec that produced them, and
+ * {@code failures_over_time.csv} ({@code second;reason;count}: the failures of each second of the
+ * history by reason, the second counted from 1 as the history's rows are).
  *
  * <p>The percentiles are response times from when each request was due; in an open-loop run that is
  * its intended send time (coordinated omission corrected), as {@code summary.json} says in
@@ -62,6 +64,10 @@ public final class ResultsWriter {
         return c;
     }
 
+    /** The file of failures per second and reason, and its header. */
+    public static final String FAILURES_OVER_TIME = "failures_over_time.csv";
+    public static final String FAILURES_OVER_TIME_HEADER = "second;reason;count";
+
     public static final List<String> FAILURES_COLUMNS = List.of("Method", "Name", "Error", "Occurrences");
     public static final List<String> EXCEPTIONS_COLUMNS = List.of("Count", "Message", "Traceback", "Nodes");
 
@@ -101,6 +107,15 @@ public final class ResultsWriter {
                 LocustFormat.row(w, List.of(method, name, e.getKey(), Long.toString(e.getValue())));
             }
         }
+        List<String> overTime = new ArrayList<>(List.of(FAILURES_OVER_TIME_HEADER));
+        int second = 0;
+        for (RequestStats.Second s : stats.history()) {
+            second++;
+            for (var e : s.failuresByReason().entrySet()) {
+                overTime.add(second + ";" + e.getKey().replace(';', ',').replace('\n', ' ') + ";" + e.getValue());
+            }
+        }
+        Files.write(dir.resolve(FAILURES_OVER_TIME), overTime);
         try (Writer w = Files.newBufferedWriter(dir.resolve(prefix + "_exceptions.csv"))) {
             LocustFormat.row(w, EXCEPTIONS_COLUMNS);
         }

@@ -24,6 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * the tools that do this (Toxiproxy, tc/netem) are a separate Go service or need kernel features and
  * root, and no maintained Java library on Maven Central offers a latency-only TCP relay. The TCP
  * handshake itself is not delayed; with keep-alive connections that affects only the first request.
+ *
+ * <p>A relay can be {@link #cut} and {@link #heal}ed, to partition the two locations it joins: a
+ * {@link Cut#BLACKHOLE} cut forwards nothing (bytes wait in the delay line, new connections wait
+ * unconnected), as behind a link that drops every packet, and a heal delivers what waited, as TCP's
+ * retransmissions would; a {@link Cut#DROP} cut resets every connection and every new one at once.
  */
 public final class DelayRelay implements AutoCloseable {
     /** Bytes a direction may hold before its reader waits: a bandwidth-delay product of 8 MB. */
@@ -35,7 +40,19 @@ public final class DelayRelay implements AutoCloseable {
     private final InetSocketAddress target;
     private final long oneWayNanos;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Connections accepted during a blackhole cut, connected upstream when it heals. */
+    private final List<Socket> waiting = new java.util.ArrayList<>();
+    private final Object gate = new Object();
+    private volatile Cut cut;
     private volatile boolean closed;
+
+    /** How a cut relay treats connections. */
+    public enum Cut {
+        /** Nothing is forwarded and nothing is closed: connections stall until the heal. */
+        BLACKHOLE,
+        /** Every connection is reset, and every new one as soon as it is accepted. */
+        DROP
+    }
 
     /** A relay listening on {@code listen} (port 0 picks one) that forwards to {@code target}. */
     public DelayRelay(InetAddress listen, InetSocketAddress target, double oneWayMillis) throws IOException {
@@ -57,24 +74,102 @@ public final class DelayRelay implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 client.setTcpNoDelay(true);
-                Socket upstream = new Socket();
-                upstream.setTcpNoDelay(true);
-                try {
-                    upstream.connect(target, 10_000);
-                } catch (IOException e) {
-                    client.close();
-                    continue;
+                synchronized (gate) {
+                    if (cut == Cut.DROP) {
+                        reset(client);
+                        continue;
+                    }
+                    if (cut == Cut.BLACKHOLE) {
+                        waiting.add(client);
+                        continue;
+                    }
                 }
-                sockets.add(client);
-                sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                forward(client);
             } catch (IOException e) {
                 if (!closed) {
                     System.err.println("[relay] accept failed: " + e.getMessage());
                 }
             }
         }
+    }
+
+    private void forward(Socket client) throws IOException {
+        Socket upstream = new Socket();
+        upstream.setTcpNoDelay(true);
+        try {
+            upstream.connect(target, 10_000);
+        } catch (IOException e) {
+            client.close();
+            return;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        pipe(client, upstream);
+        pipe(upstream, client);
+    }
+
+    /**
+     * Partitions the relay's two ends until {@link #heal}; returns how many connections it held
+     * (open through it, or waiting to be connected).
+     */
+    public int cut(Cut how) {
+        synchronized (gate) {
+            cut = how;
+            int open = (int) sockets.stream().filter(s -> !s.isClosed()).count() / 2 + waiting.size();
+            if (how == Cut.DROP) {
+                sockets.forEach(DelayRelay::reset);
+                sockets.clear();
+                waiting.forEach(DelayRelay::reset);
+                waiting.clear();
+            }
+            return open;
+        }
+    }
+
+    /** Ends a cut: stalled bytes are delivered, waiting connections connected, new ones forwarded. */
+    public void heal() {
+        List<Socket> resumed;
+        synchronized (gate) {
+            cut = null;
+            gate.notifyAll();
+            resumed = List.copyOf(waiting);
+            waiting.clear();
+        }
+        for (Socket client : resumed) {
+            Thread t = new Thread(() -> {
+                try {
+                    forward(client);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                }
+            }, "relay-resume");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Whether the relay is cut now. */
+    public boolean isCut() {
+        return cut != null;
+    }
+
+    /** Blocks a writer while a blackhole cut lasts. */
+    private void awaitForwarding() throws InterruptedException {
+        synchronized (gate) {
+            while (cut == Cut.BLACKHOLE && !closed) {
+                gate.wait();
+            }
+        }
+    }
+
+    /** Closes with an RST rather than a FIN, as a connection that a broken path ended. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // already closed
+        }
+        closeQuietly(s);
     }
 
     private record Chunk(long dueNanos, byte[] data, int length) {
@@ -103,6 +198,7 @@ public final class DelayRelay implements AutoCloseable {
             try {
                 while (true) {
                     Chunk c = line.take();
+                    awaitForwarding();
                     // park until shortly before the due time, then spin: parking alone wakes late
                     // by scheduler latency, which would add to every emulated round trip
                     long wait;
@@ -142,6 +238,11 @@ public final class DelayRelay implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        synchronized (gate) {
+            gate.notifyAll();
+            waiting.forEach(DelayRelay::closeQuietly);
+            waiting.clear();
+        }
         try {
             server.close();
         } catch (IOException e) {

@@ -13,12 +13,22 @@ import java.util.function.Supplier;
  * service in another goes through a {@link DelayRelay} whose delay is half the catalogue's
  * round-trip time each way. One relay serves all nodes of one source location dialling one target
  * service (the delay depends only on the two locations); it listens on a loopback address of its
- * own. Closing stops every relay and its connections.
+ * own. Two locations can be partitioned ({@link #cut}) and joined again ({@link #heal}): every relay
+ * between them, in either direction, stops forwarding, and so does a relay made during the cut.
+ * Closing stops every relay and its connections.
  */
 public final class WanEmulation implements AutoCloseable {
     private final LatencyCatalogue catalogue;
     private final Supplier<String> addresses;
-    private final Map<String, DelayRelay> relays = new ConcurrentHashMap<>();
+    private final Map<String, Route> relays = new ConcurrentHashMap<>();
+    private final Map<java.util.Set<String>, DelayRelay.Cut> cuts = new ConcurrentHashMap<>();
+
+    /** A relay and the two locations it joins. */
+    private record Route(String from, String to, DelayRelay relay) {
+        boolean joins(String a, String b) {
+            return from.equals(a) && to.equals(b) || from.equals(b) && to.equals(a);
+        }
+    }
 
     /** @param addresses hands out unused loopback addresses for relays to listen on */
     public WanEmulation(LatencyCatalogue catalogue, Supplier<String> addresses) {
@@ -35,16 +45,61 @@ public final class WanEmulation implements AutoCloseable {
         String key = fromLocation + "->" + target.getHostString() + ":" + target.getPort();
         return relays.computeIfAbsent(key, k -> {
             try {
-                return new DelayRelay(InetAddress.getByName(addresses.get()), target, rtt / 2);
+                DelayRelay relay = new DelayRelay(InetAddress.getByName(addresses.get()), target, rtt / 2);
+                DelayRelay.Cut cut = cuts.get(java.util.Set.of(fromLocation, toLocation));
+                if (cut != null) {
+                    relay.cut(cut);
+                }
+                return new Route(fromLocation, toLocation, relay);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start a delay relay to " + target, e);
             }
-        }).address();
+        }).relay().address();
+    }
+
+    /**
+     * Partitions locations {@code a} and {@code b} until {@link #heal}: every relay between them
+     * stops forwarding as {@code how} says. Returns what was cut, for the record.
+     *
+     * @throws IllegalArgumentException for a location and itself: their nodes talk directly, past any relay
+     */
+    public String cut(String a, String b, DelayRelay.Cut how) {
+        if (a.equals(b) || catalogue.rtt(a, b).avgMs() <= 0) {
+            throw new IllegalArgumentException(a + " and " + b + " are not joined by a relay (no emulated distance"
+                    + " between them), so they cannot be partitioned");
+        }
+        cuts.put(java.util.Set.of(a, b), how);
+        int relaysCut = 0;
+        int connections = 0;
+        for (Route r : relays.values()) {
+            if (r.joins(a, b)) {
+                relaysCut++;
+                connections += r.relay().cut(how);
+            }
+        }
+        return a + " <-> " + b + " cut (" + how.name().toLowerCase(java.util.Locale.ROOT) + "): " + relaysCut
+                + " relays, " + connections + " connections through them";
+    }
+
+    /** Ends the partition of {@code a} and {@code b}; returns what was healed. */
+    public String heal(String a, String b) {
+        if (a.equals(b)) {
+            return a + " was never cut from itself";
+        }
+        cuts.remove(java.util.Set.of(a, b));
+        int healed = 0;
+        for (Route r : relays.values()) {
+            if (r.joins(a, b) && r.relay().isCut()) {
+                r.relay().heal();
+                healed++;
+            }
+        }
+        return a + " <-> " + b + " healed: " + healed + " relays forward again";
     }
 
     @Override
     public void close() {
-        relays.values().forEach(DelayRelay::close);
+        relays.values().forEach(r -> r.relay().close());
         relays.clear();
     }
 }

@@ -90,6 +90,47 @@ public final class Charts {
         return png;
     }
 
+    /**
+     * Successful requests and failures per second of a faults run, with a vertical marker at each
+     * event (dashed where the system could not enact it).
+     */
+    public static Path throughputWithEvents(RunResult result, List<FaultAnalysis.Event> events, String title, Path png)
+            throws IOException {
+        XYSeries ok = new XYSeries("successful requests/s");
+        XYSeries failed = new XYSeries("failures/s");
+        int second = 0;
+        for (RunResult.HistoryRow r : result.history()) {
+            second++;
+            ok.add(second, Math.max(0, r.requestsPerSecond() - r.failuresPerSecond()));
+            failed.add(second, r.failuresPerSecond());
+        }
+        XYSeriesCollection rates = new XYSeriesCollection();
+        rates.addSeries(ok);
+        rates.addSeries(failed);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second", rates,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getRenderer().setSeriesPaint(0, new Color(0x1f77b4));
+        plot.getRenderer().setSeriesPaint(1, new Color(0xd62728));
+        int n = 0;
+        for (FaultAnalysis.Event e : events) {
+            org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(e.second());
+            marker.setPaint(e.enacted() ? Color.DARK_GRAY : Color.GRAY);
+            marker.setStroke(e.enacted() ? new BasicStroke(1.5f) : new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
+            marker.setLabel(e.label() + (e.enacted() ? "" : " (not enacted)"));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            // events close together would print their labels over each other: stagger them
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * (n++ % 3), 2, 2, 2));
+            plot.addDomainMarker(marker);
+        }
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+        return png;
+    }
+
     /** The response-time percentiles of the whole run, in milliseconds. */
     public static Path responseTimePercentiles(RunResult result, String title, Path png) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();

@@ -61,6 +61,34 @@ public record RunResult(Path directory, RunSpec spec, RunSummary summary, List<H
         throw new IOException(directory.resolve(spec.csvPrefix() + "_stats.csv") + " has no Aggregated row");
     }
 
+    /**
+     * The failures of every history row by reason, from {@code failures_over_time.csv} (one map per
+     * row, empty for a row without failures; all empty when the run has no such file).
+     */
+    public List<Map<String, Long>> failuresOverTime() throws IOException {
+        List<Map<String, Long>> rows = new ArrayList<>();
+        history.forEach(h -> rows.add(new java.util.TreeMap<>()));
+        Path file = directory.resolve(ResultsWriter.FAILURES_OVER_TIME);
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            int first = line.indexOf(';');
+            int last = line.lastIndexOf(';');
+            int row = Integer.parseInt(line.substring(0, first)) - 1;
+            if (row >= 0 && row < rows.size()) {
+                rows.get(row).merge(line.substring(first + 1, last), Long.parseLong(line.substring(last + 1)), Long::sum);
+            }
+        }
+        return rows;
+    }
+
+    /** Successful requests in every row of the history (completed minus failed). */
+    public List<Double> successesOverTime() {
+        return history.stream().map(h -> Math.max(0, h.requestsPerSecond() - h.failuresPerSecond())).toList();
+    }
+
     /** The run's {@code parameters.json} (system, fleet, placement, versions, ...); empty when it has none. */
     public Map<String, Object> parameters() throws IOException {
         Path file = directory.resolve("parameters.json");

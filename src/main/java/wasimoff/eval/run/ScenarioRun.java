@@ -25,6 +25,8 @@ import wasimoff.eval.load.RunSpec;
 import wasimoff.eval.load.SingleRequest;
 import wasimoff.eval.report.AllureReport;
 import wasimoff.eval.report.Charts;
+import wasimoff.eval.report.FaultAnalysis;
+import wasimoff.eval.report.FaultReport;
 import wasimoff.eval.report.PhaseAnalysis;
 import wasimoff.eval.report.ResultsTree;
 import wasimoff.eval.report.RunResult;
@@ -55,7 +57,8 @@ import wasimoff.eval.workload.ResponseChecks;
  * The orchestration of one scenario, without JUnit: settings checked, what the systems need
  * installed, the testbed provisioned for the current placement, the system deployed and scaled.
  * {@link #run} executes one throughput point with Allure steps (provision, deploy, scale, warm-up,
- * run, collect); {@link #runLiveScaling} one point while providers join and leave; {@link #deploy}
+ * run, collect); {@link #runLiveScaling} one point while providers join and leave; {@link #runFaults}
+ * one point through a timeline of faults; {@link #deploy}
  * hands an evaluation of its own (knee, trace, binary formats) a deployed, scaled system and a way
  * to run load from the client node. Closing it stops every system and releases the testbed.
  */
@@ -296,13 +299,7 @@ public final class ScenarioRun implements AutoCloseable {
         }
         List<Integer> starts = schedule.stream().map(ph -> (int) Math.round(ph.at().toSeconds() * timeScale)).toList();
         List<Integer> counts = schedule.stream().map(Scenario.Phase::providers).toList();
-        Prepared prepared = prepare(point, counts.get(0));
-        RunSpec base = prepared.spec();
-        long runMillis = Math.round(scenario.load().runTime().toMillis() * timeScale);
-        Prepared p = new Prepared(prepared.sut(), prepared.params(), new RunSpec(base.name(), base.request(),
-                base.check(), base.users(), base.spawnRate(), runMillis, base.percentiles(), base.bindAddress(),
-                base.requestTimeoutMillis(), base.csvPrefix()), prepared.dir());
-        p.params().put("run time", runMillis / 1000 + "s (the schedule's, x" + timeScale + ")");
+        Prepared p = withScheduledRunTime(prepare(point, counts.get(0)), timeScale);
         p.params().put("schedule", counts + " providers from seconds " + starts);
         List<Node> all = providerNodes();
         List<String> changes = new ArrayList<>(List.of("second;providers"));
@@ -339,6 +336,80 @@ public final class ScenarioRun implements AutoCloseable {
         AllureReport.attach("phases.csv", p.dir().resolve("phases.csv"));
         table.forEach(l -> System.out.println("   " + l));
         return result;
+    }
+
+    /** {@code prepared} with the scenario file's run time multiplied by {@code timeScale}. */
+    private Prepared withScheduledRunTime(Prepared prepared, double timeScale) {
+        RunSpec base = prepared.spec();
+        long runMillis = Math.round(scenario.load().runTime().toMillis() * timeScale);
+        prepared.params().put("run time", runMillis / 1000 + "s (the schedule's, x" + timeScale + ")");
+        return new Prepared(prepared.sut(), prepared.params(), new RunSpec(base.name(), base.request(),
+                base.check(), base.users(), base.spawnRate(), runMillis, base.percentiles(), base.bindAddress(),
+                base.requestTimeoutMillis(), base.csvPrefix()), prepared.dir());
+    }
+
+    /**
+     * Runs one point through the scenario's fault events during one closed-loop load run, every
+     * time multiplied by {@code timeScale} (see {@link FaultTimeline}). Besides the usual results it
+     * writes {@code events.csv} (second;event;detail), {@code faults.md} (what each event cost, what
+     * was lost, retried or timed out) and {@code faults.png} (throughput and failures with the events
+     * marked). The system is not reused afterwards: the next point deploys it afresh.
+     */
+    public RunResult runFaults(ScenarioPoint point, double timeScale) throws Exception {
+        abortIfNotRun(point);
+        List<wasimoff.eval.scenario.FaultEvent> events = scenario.events();
+        if (events.isEmpty()) {
+            throw new IllegalStateException("scenario " + scenario.id() + " has no events");
+        }
+        Prepared p = withScheduledRunTime(prepare(point, null), timeScale);
+        String plan = events.stream().map(e -> e.label() + " at " + Math.round(e.at().toSeconds() * timeScale) + "s")
+                .collect(Collectors.joining(", "));
+        p.params().put("events", plan);
+        FaultTimeline timeline = new FaultTimeline(p.sut(), testbed, point.placement());
+        List<FaultAnalysis.Event> happened = new ArrayList<>();
+        try {
+            Allure.step("run " + point.load() + " through " + plan, () -> {
+                var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return runLoad(p.spec(), p.dir());
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+                long t0 = System.nanoTime();
+                Instant wall = Instant.now();
+                List<FaultAnalysis.Event> seen = timeline.run(events, timeScale, t0, load::isDone);
+                happened.addAll(seen);
+                // the load generator's seconds start when it started, a moment after t0: count from there
+                double lag = Duration.between(wall, load.join().started()).toNanos() / 1e9;
+                happened.clear();
+                seen.forEach(e -> happened.add(new FaultAnalysis.Event(Math.max(0, e.second() - lag), e.label(),
+                        e.enacted(), e.detail())));
+            });
+        } finally {
+            timeline.healLeftovers();
+            List<String> csv = new ArrayList<>(List.of("second;event;detail"));
+            happened.forEach(e -> csv.add(String.format(java.util.Locale.ROOT, "%.1f;%s;%s", e.second(), e.label(),
+                    (e.enacted() ? "" : "NOT ENACTED ") + e.detail().replace(';', ',').replace('\n', ' '))));
+            Files.write(p.dir().resolve("events.csv"), csv);
+        }
+        happened.forEach(e -> p.params().put("event " + e.label(), (e.enacted() ? "" : "NOT ENACTED ") + e.detail()));
+        try {
+            return finish(point, p, result -> {
+                String title = point.system() + " " + point.fleet().label() + " " + point.placement().label()
+                        + " tsp-" + point.tspN();
+                Charts.throughputWithEvents(result, happened, "Faults: " + title, p.dir().resolve("faults.png"));
+                String md = FaultReport.write(result, title, happened, List.of("event times are seconds since the"
+                        + " load generator started (its summary's start time); history row i is second i to i+1"));
+                AllureReport.attach("throughput and failures with the events", p.dir().resolve("faults.png"));
+                AllureReport.text("faults.md", md);
+                AllureReport.attach("events.csv", p.dir().resolve("events.csv"));
+                System.out.println(md);
+            });
+        } finally {
+            // killed, cut and restarted: no later point should measure this deployment
+            closeSystem();
+        }
     }
 
     /**
@@ -510,13 +581,35 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
 
-    /** After the load: parameters written, services checked, results read back and charted. */
+    /** A chart or report of an evaluation's own, made from the results read back. */
+    private interface Extra {
+        void write(RunResult result) throws Exception;
+    }
+
     private RunResult finish(ScenarioPoint point, Prepared p) throws Exception {
+        return finish(point, p, result -> {
+        });
+    }
+
+    /**
+     * After the load: services checked, parameters written, results read back and charted, and
+     * {@code extra} written. A service that died leaves all of that written too, and is named with its
+     * exit status and last log lines in {@code parameters.json}, {@code services-died.txt} and the
+     * failure this then throws.
+     */
+    private RunResult finish(ScenarioPoint point, Prepared p, Extra extra) throws Exception {
+        List<RunningService> dead = p.sut().services().stream().filter(s -> !s.isAlive()).toList();
+        SystemFailure died = dead.isEmpty() ? null : SystemFailure.servicesDied(p.sut().id() + " services died"
+                + " during the run", dead);
+        if (died != null) {
+            p.params().put("services died", died.getMessage());
+            Files.writeString(p.dir().resolve("services-died.txt"), died.getMessage() + "\n");
+        }
         ResultsWriter.JSON.writeValue(p.dir().resolve("parameters.json").toFile(), p.params());
         written.add(p.dir());
         addEfficiency(p.dir(), p.params());
-        assertAlive(p.sut(), "after the run");
         RunResult result = Allure.step("collect results", () -> collect(point, p.dir()));
+        extra.write(result);
         results.markLatest(p.dir());
         Allure.description(glance(result, p.params()));
         Allure.step("service logs", () -> p.sut().services().forEach(s -> AllureReport.text(
@@ -524,6 +617,11 @@ public final class ScenarioRun implements AutoCloseable {
         // the charts sit on the test itself, not inside a step, so the report shows them first
         AllureReport.attach("throughput over time", p.dir().resolve("throughput.png"));
         AllureReport.attach("response-time percentiles", p.dir().resolve("response-times.png"));
+        if (died != null) {
+            AllureReport.text("SERVICES DIED", died.getMessage());
+            System.out.println("== " + died.getMessage() + "\n   results written to " + p.dir());
+            throw died;
+        }
         return result;
     }
 
@@ -612,9 +710,20 @@ public final class ScenarioRun implements AutoCloseable {
                 + n.host()));
     }
 
+    /**
+     * The deployed system {@code id}: the one deployed already if every service of it is alive,
+     * otherwise (another system, or one whose service died) a fresh deployment.
+     */
     private SystemUnderTest deploy(String id) {
         if (system != null && system.id().equals(id)) {
-            return system;
+            List<RunningService> dead = system.services().stream().filter(s -> !s.isAlive()).toList();
+            if (dead.isEmpty()) {
+                return system;
+            }
+            String why = SystemFailure.servicesDied(id + " is deployed afresh: services of its last deployment died",
+                    dead).getMessage();
+            System.out.println("== " + why);
+            log.add(why);
         }
         closeSystem();
         SystemUnderTest created = Systems.create(id, cache, values.getOr(Settings.SERVERLEDGE_CPU, scenario.serverledgeCpu()),

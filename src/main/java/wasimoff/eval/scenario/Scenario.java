@@ -12,7 +12,8 @@ import java.util.List;
  * one run, for the live-scaling evaluation. {@code workload} is the file's {@code workload:}
  * ({@code seed-tsp} or {@code own-tsp}), or null for the default; {@code repetitions} how often
  * each point runs (file key {@code repetitions}, default 1); {@code provider} Wasimoff's provider
- * kind ({@code browser} or {@code ours}, file key {@code provider}), or null for the default.
+ * kind ({@code browser} or {@code ours}, file key {@code provider}), or null for the default;
+ * {@code events} (empty but for the faults evaluation) the faults to enact during one run.
  */
 public record Scenario(
         String id,
@@ -29,7 +30,8 @@ public record Scenario(
         List<Phase> schedule,
         String workload,
         int repetitions,
-        String provider) {
+        String provider,
+        List<FaultEvent> events) {
 
     public Scenario {
         systems = List.copyOf(systems);
@@ -37,6 +39,7 @@ public record Scenario(
         fleets = List.copyOf(fleets);
         placements = List.copyOf(placements);
         schedule = List.copyOf(schedule);
+        events = List.copyOf(events);
     }
 
     /** From {@code at} on (since the run's start), the run has {@code providers} providers. */

@@ -87,7 +87,7 @@ public final class ScenarioLoader {
         YamlNode root = parse(file);
         Map<String, YamlNode> top = root.mapping(
                 "id", "description", "systems", "tsp-n", "load", "client", "broker", "fleets", "placements",
-                "serverledge-cpu", "schedule", "workload", "repetitions", "provider");
+                "serverledge-cpu", "schedule", "workload", "repetitions", "provider", "events");
         String id = require(root, top, "id").scalar();
         String expectedId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         if (!id.equals(expectedId)) {
@@ -131,8 +131,9 @@ public final class ScenarioLoader {
         String workload = top.containsKey("workload") ? oneOf(top.get("workload"), "workload", Kinds.WORKLOADS) : null;
         int repetitions = top.containsKey("repetitions") ? top.get("repetitions").positiveInt() : 1;
         String provider = top.containsKey("provider") ? oneOf(top.get("provider"), "provider", Kinds.PROVIDERS) : null;
+        List<FaultEvent> events = top.containsKey("events") ? events(top.get("events"), fleets, load) : List.of();
         return new Scenario(id, description, file, systems, tspN, load, clientType, brokerType, fleets, placements,
-                serverledgeCpu, schedule, workload, repetitions, provider);
+                serverledgeCpu, schedule, workload, repetitions, provider, events);
     }
 
     /** The node's text, one of {@code valid}, or an error naming the field's line and the choices. */
@@ -168,6 +169,57 @@ public final class ScenarioLoader {
             phases.add(new Scenario.Phase(when, count));
         }
         return phases;
+    }
+
+    /**
+     * Fault events in time order within the run time: a provider number the smallest fleet has, a
+     * heal only after a cut and a cut only when healed, a mode only on a cut.
+     */
+    private static List<FaultEvent> events(YamlNode node, List<Fleet> fleets, LoadProfile load) {
+        int fewest = fleets.stream().mapToInt(Fleet::providers).min().orElse(0);
+        List<FaultEvent> events = new ArrayList<>();
+        boolean cut = false;
+        for (YamlNode e : node.sequence()) {
+            Map<String, YamlNode> m = e.mapping("at", "event", "provider", "mode");
+            YamlNode at = require(e, m, "at");
+            java.time.Duration when = at.scalar().matches("0+s?") ? java.time.Duration.ZERO
+                    : Durations.parse(at.scalar()).orElseThrow(() -> at.error("'" + at.scalar()
+                            + "' is not a time; write e.g. 30s or 2m"));
+            if (!events.isEmpty() && when.compareTo(events.get(events.size() - 1).at()) < 0) {
+                throw at.error("events must be in time order");
+            }
+            if (when.compareTo(load.runTime()) >= 0) {
+                throw at.error("event at " + at.scalar() + " is not within the run time " + load.runTime().toSeconds() + "s");
+            }
+            FaultEvent.Kind kind = FaultEvent.Kind.of(oneOf(require(e, m, "event"), "event", FaultEvent.Kind.words()));
+            int provider = 0;
+            if (m.containsKey("provider")) {
+                if (kind != FaultEvent.Kind.KILL_PROVIDER) {
+                    throw m.get("provider").error("only kill-provider names a provider");
+                }
+                provider = m.get("provider").positiveInt();
+                if (provider > fewest) {
+                    throw m.get("provider").error("provider " + provider + ", but the smallest fleet has " + fewest);
+                }
+            } else if (kind == FaultEvent.Kind.KILL_PROVIDER) {
+                provider = 1;
+            }
+            String mode = null;
+            if (m.containsKey("mode")) {
+                if (kind != FaultEvent.Kind.CUT) {
+                    throw m.get("mode").error("only a cut has a mode");
+                }
+                mode = oneOf(m.get("mode"), "mode", FaultEvent.CUT_MODES);
+            } else if (kind == FaultEvent.Kind.CUT) {
+                mode = "blackhole";
+            }
+            if (kind == FaultEvent.Kind.CUT && cut || kind == FaultEvent.Kind.HEAL && !cut) {
+                throw e.error(cut ? "a cut while the partition is still cut; heal it first" : "a heal without a cut before it");
+            }
+            cut = kind == FaultEvent.Kind.CUT || cut && kind != FaultEvent.Kind.HEAL;
+            events.add(new FaultEvent(when, kind, provider, mode));
+        }
+        return events;
     }
 
     private LoadProfile loadProfile(YamlNode node) {

@@ -135,7 +135,7 @@ public final class Settings {
     public static final Setting<Integer> FORMATS_RUNS = of("formats.runs", "binary formats: measured runs", "1..1000",
             Map.of("*", "15"), Parsers.integer(1, 1000));
     public static final Setting<Double> SCHEDULE_SCALE = of("schedule.scale",
-            "live scaling: the schedule's times multiplied by this", "0.01..100", Map.of("embedded", "0.5", "*", "1"),
+            "live scaling and faults: the schedule's and the events' times (and the run time) multiplied by this", "0.01..100", Map.of("embedded", "0.5", "*", "1"),
             Parsers.decimal(0.01, 100));
     public static final Setting<String> LOAD_TRANSPORT = of("wasimoff.load.transport",
             "the load generator's network transport", "io_uring, epoll, nio",

@@ -26,6 +26,8 @@ import wasimoff.eval.workload.Workload;
  */
 public abstract class BrokerAndProviders implements SystemUnderTest {
     protected static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a restarted broker waits for its providers to reconnect before it says who did not. */
+    private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     /** The provider engine name ({@code chicory} or {@code wasmtime}). */
     protected final String engine;
@@ -33,6 +35,7 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
     protected final Workload workload;
     private Deployment deployment;
     private RunningService broker;
+    private ServiceDefinition brokerDefinition;
     private int brokerPort;
     private final Map<Node, RunningService> providers = new LinkedHashMap<>();
 
@@ -63,8 +66,13 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
     public final void deploy(Deployment d) {
         this.deployment = d;
         brokerPort = d.broker().freePort();
-        broker = d.broker().start(brokerService(d.broker(), brokerPort));
-        BrokerApi api = api(d.client());
+        brokerDefinition = brokerService(d.broker(), brokerPort);
+        startBroker();
+    }
+
+    private void startBroker() {
+        broker = deployment.broker().start(brokerDefinition);
+        BrokerApi api = api(deployment.client());
         api.awaitHealthy(READY_TIMEOUT, () -> broker.isAlive() ? null : "exited");
         try {
             brokerReady(api);
@@ -72,6 +80,44 @@ public abstract class BrokerAndProviders implements SystemUnderTest {
             throw new SystemFailure(id() + " broker answered unexpectedly: " + e.getMessage(), e);
         }
         api.upload(Tsp.MODULE_NAME, workload.module());
+    }
+
+    @Override
+    public final String killProvider(int number) {
+        if (number < 1 || number > providers.size()) {
+            throw new IllegalArgumentException("provider " + number + " of " + providers.size() + " active providers");
+        }
+        Map.Entry<Node, RunningService> victim = new ArrayList<>(providers.entrySet()).get(number - 1);
+        providers.remove(victim.getKey());
+        return victim.getValue().name() + " on " + victim.getKey().name() + ": " + victim.getValue().kill();
+    }
+
+    /**
+     * Kills the broker, starts the same service on the same port, uploads the module again (the
+     * brokers keep it in memory) and waits up to {@link #RECONNECT_TIMEOUT} for the providers that are
+     * still alive to reconnect by themselves.
+     */
+    @Override
+    public final String restartBroker() {
+        long t0 = System.nanoTime();
+        String killed = broker.kill();
+        startBroker();
+        long up = (System.nanoTime() - t0) / 1_000_000;
+        int wanted = (int) providers.values().stream().filter(RunningService::isAlive).count();
+        BrokerApi api = api(deployment.client());
+        int[] seen = {0};
+        String back;
+        try {
+            Awaitility.await().atMost(RECONNECT_TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> (seen[0] = connectedProviders(api).providers()) >= wanted);
+            back = "all " + wanted + " providers reconnected " + (System.nanoTime() - t0) / 1_000_000
+                    + " ms after the kill";
+        } catch (ConditionTimeoutException e) {
+            back = "only " + seen[0] + " of " + wanted + " providers reconnected within " + RECONNECT_TIMEOUT.toSeconds()
+                    + " s of the restart";
+        }
+        return "broker " + killed + "; started again on port " + brokerPort + ", healthy with the module uploaded again"
+                + " " + up + " ms after the kill; " + back;
     }
 
     @Override

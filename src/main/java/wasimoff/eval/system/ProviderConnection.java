@@ -17,7 +17,10 @@ import wasimoff.eval.system.reference.Workers;
 /**
  * What our providers share, whatever protocol they speak: a WebSocket to the broker, a pool of one
  * worker per vCPU, a WebAssembly engine, and the tasks now running (registered before they start,
- * so a fast task always finds itself). Closing disconnects, stops the workers and the HTTP client.
+ * so a fast task always finds itself). A connection that ends while the provider is not closing
+ * (the broker died or restarted, the network broke) is opened again, 100 ms doubling to 2 s after
+ * each failed attempt, as a provider daemon would; tasks of the lost connection are cancelled, since
+ * their results have nowhere to go. Closing disconnects, stops the workers and the HTTP client.
  */
 public abstract class ProviderConnection extends WebSocketListener implements AutoCloseable {
     protected final String broker;
@@ -27,8 +30,18 @@ public abstract class ProviderConnection extends WebSocketListener implements Au
     protected final OkHttpClient http = new OkHttpClient.Builder().pingInterval(5, TimeUnit.SECONDS).build();
     protected final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final ExecutorService pool;
+    private static final long FIRST_RETRY_MILLIS = 100;
+    private static final long MAX_RETRY_MILLIS = 2000;
+    private final java.util.concurrent.ScheduledExecutorService retries =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "provider-reconnect");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile WebSocket socket;
+    private volatile Request request;
     private volatile boolean closing;
+    private long retryMillis;
 
     protected ProviderConnection(String broker, int workers, String name, WasmEngine engine) {
         this.broker = broker;
@@ -40,6 +53,7 @@ public abstract class ProviderConnection extends WebSocketListener implements Au
 
     /** Opens the WebSocket; call once, at the end of the subclass's constructor. */
     protected final void connect(Request request) {
+        this.request = request;
         WebSocket ws = http.newWebSocket(request, this);
         if (socket == null) {
             socket = ws;
@@ -49,6 +63,9 @@ public abstract class ProviderConnection extends WebSocketListener implements Au
     @Override
     public final void onOpen(WebSocket webSocket, Response response) {
         socket = webSocket; // callbacks may run before connect() has returned
+        synchronized (this) {
+            retryMillis = 0;
+        }
         opened(webSocket, response);
     }
 
@@ -81,11 +98,40 @@ public abstract class ProviderConnection extends WebSocketListener implements Au
         }
         System.err.println("[" + name + "] connection to " + broker + " failed: " + t
                 + (response != null ? " (HTTP " + response.code() + ")" : ""));
+        reconnect(webSocket);
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+        webSocket.close(1000, null);
+    }
+
+    @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+        if (!closing) {
+            System.err.println("[" + name + "] the broker closed the connection (" + code + " " + reason + ")");
+            reconnect(webSocket);
+        }
+    }
+
+    /** Schedules a new connection after {@code lost} ended, unless a newer one exists or the provider is closing. */
+    private synchronized void reconnect(WebSocket lost) {
+        if (closing || (socket != lost && socket != null)) {
+            return;
+        }
+        running.keySet().forEach(this::cancel);
+        retryMillis = retryMillis == 0 ? FIRST_RETRY_MILLIS : Math.min(MAX_RETRY_MILLIS, 2 * retryMillis);
+        retries.schedule(() -> {
+            if (!closing) {
+                socket = http.newWebSocket(request, this);
+            }
+        }, retryMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
         closing = true;
+        retries.shutdownNow();
         socket.close(1001, "provider stopping");
         pool.shutdownNow();
         http.dispatcher().executorService().shutdown();

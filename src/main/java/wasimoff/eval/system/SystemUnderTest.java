@@ -41,6 +41,27 @@ public interface SystemUnderTest extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Kills active provider number {@code number} (1-based, in the order {@link #scaleTo} was given
+     * them) at once, as a crash would (SIGKILL where it is a process), and leaves it dead: it is no
+     * longer among {@link #services()}. Returns what was done, for the record.
+     *
+     * @throws UnsupportedOperationException where this system cannot, saying why
+     */
+    default String killProvider(int number) {
+        throw new UnsupportedOperationException(id() + " cannot kill a single provider");
+    }
+
+    /**
+     * Kills the broker at once and starts it again on the same address, with what it needs to serve
+     * (the module uploaded again); returns what was done and whether the providers came back.
+     *
+     * @throws UnsupportedOperationException where this system has no single broker to restart, saying why
+     */
+    default String restartBroker() {
+        throw new UnsupportedOperationException(id() + " has no single broker to restart");
+    }
+
     /** The name of the response check that judges this system's responses. */
     String responseCheck();
 

@@ -17,6 +17,16 @@ public interface RunningService extends AutoCloseable {
     /** The last lines the service logged, for failure reports. */
     List<String> lastLogLines(int count);
 
+    /**
+     * Ends the service at once, without letting it clean up (SIGKILL to its processes), as a crash
+     * would; returns what was done, for the record. {@link #close} afterwards is harmless.
+     *
+     * @throws UnsupportedOperationException where this service cannot be killed, only stopped
+     */
+    default String kill() {
+        throw new UnsupportedOperationException(name() + " on " + node().name() + " cannot be killed, only stopped");
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package wasimoff.eval.testbed;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import wasimoff.eval.net.DelayRelay;
+import wasimoff.eval.scenario.Location;
 import wasimoff.eval.scenario.NodeSpec;
 
 /**
@@ -22,6 +24,22 @@ public interface Testbed extends AutoCloseable {
      * pays the measured round-trip time.
      */
     InetSocketAddress route(Node from, Node to, int port);
+
+    /**
+     * Partitions locations {@code a} and {@code b} until {@link #heal}: connections between their
+     * nodes stall ({@link DelayRelay.Cut#BLACKHOLE}) or are reset ({@link DelayRelay.Cut#DROP}).
+     * Returns what was cut, for the record.
+     *
+     * @throws UnsupportedOperationException where this testbed cannot, saying why
+     */
+    default String cut(Location a, Location b, DelayRelay.Cut how) {
+        throw new UnsupportedOperationException("the " + kind() + " testbed cannot partition locations");
+    }
+
+    /** Ends the partition {@link #cut} made between {@code a} and {@code b}; returns what was healed. */
+    default String heal(Location a, Location b) {
+        throw new UnsupportedOperationException("the " + kind() + " testbed cannot partition locations");
+    }
 
     /** What every result on this testbed should carry besides the system's own: engine, limits, caveats. */
     default java.util.Map<String, String> parameters() {

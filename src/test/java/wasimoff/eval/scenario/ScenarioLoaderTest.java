@@ -39,7 +39,8 @@ class ScenarioLoaderTest {
     @Test
     void projectHasTheSevenSeedScenariosAndTheAdditionalEvaluations() {
         assertThat(ScenarioLoader.of(PROJECT_SCENARIOS).ids()).containsExactlyInAnyOrder("lots-of-small", "optimal",
-                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling", "knee", "trace", "pingtest", "binaryformats");
+                "badconn", "worstcase", "some-medium", "geospread", "david-v-goliath", "livescaling", "knee", "trace", "pingtest", "binaryformats",
+                "faults");
     }
 
     @Test
@@ -47,6 +48,36 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.of(PROJECT_SCENARIOS).load("livescaling");
         assertThat(s.schedule()).extracting(Scenario.Phase::providers).containsExactly(2, 4, 6, 8, 6, 4, 2);
         assertThat(s.schedule().get(1).at()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void faultsTimelineKillsCutsHealsAndRestartsInOrder() {
+        Scenario s = ScenarioLoader.of(PROJECT_SCENARIOS).load("faults");
+        assertThat(s.events()).extracting(FaultEvent::label)
+                .containsExactly("kill-provider 1", "cut (blackhole)", "heal", "restart-broker");
+        assertThat(s.placements().get(0).broker()).isNotEqualTo(s.placements().get(0).providers().get(0));
+    }
+
+    @Test
+    void aHealWithoutACutIsRefused() throws IOException {
+        Path file = write("optimal", valid() + "events: [{at: 5s, event: heal}]\n");
+        assertThatThrownBy(() -> ScenarioLoader.of(dir).load(file))
+                .hasMessageContaining("events[0]").hasMessageContaining("a heal without a cut before it");
+    }
+
+    @Test
+    void anUnknownFaultEventListsTheValidOnes() throws IOException {
+        Path file = write("optimal", valid() + "events: [{at: 5s, event: explode}]\n");
+        assertThatThrownBy(() -> ScenarioLoader.of(dir).load(file))
+                .hasMessageContaining("events[0].event")
+                .hasMessageContaining("kill-provider, restart-broker, cut, heal");
+    }
+
+    @Test
+    void anEventAfterTheRunTimeIsRefused() throws IOException {
+        Path file = write("optimal", valid() + "events: [{at: 1h, event: restart-broker}]\n");
+        assertThatThrownBy(() -> ScenarioLoader.of(dir).load(file))
+                .hasMessageContaining("events[0].at").hasMessageContaining("not within the run time");
     }
 
     @Test

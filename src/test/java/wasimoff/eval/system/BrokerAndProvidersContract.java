@@ -106,6 +106,43 @@ public abstract class BrokerAndProvidersContract {
         assertThat(s.failures().keySet()).allSatisfy(reason -> assertThat(reason).isNotBlank());
     }
 
+    /** Whether this system's providers reconnect by themselves after losing the broker. */
+    protected boolean providersReconnect() {
+        return true;
+    }
+
+    @Test
+    void aKilledBrokerRestartsOnItsPortAndItsProvidersReconnect() {
+        String url = system.request(8).url();
+        String what = system.restartBroker();
+        assertThat(system.request(8).url()).isEqualTo(url);
+        if (!providersReconnect()) {
+            assertThat(what).contains("only 0 of 2 providers reconnected");
+            return;
+        }
+        assertThat(what).contains("all 2 providers reconnected");
+        Set<String> servedBy = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            assertThat(call("rand 8 42", servedBy)).isEqualTo("distance = " + TspTest.DISTANCE_8_SEED_42);
+        }
+        assertThat(system.services()).hasSize(3).extracting(RunningService::isAlive).containsOnly(true);
+    }
+
+    @Test
+    void aKilledProviderIsGoneAndTheOtherServesAlone() {
+        String what = system.killProvider(1);
+        assertThat(what).contains(providers.get(0).name());
+        assertThat(system.services()).hasSize(2).extracting(s -> s.node().name())
+                .containsExactlyInAnyOrder("broker", providers.get(1).name());
+        Set<String> servedBy = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            assertThat(call("rand 8 42", servedBy)).isEqualTo("distance = " + TspTest.DISTANCE_8_SEED_42);
+        }
+        if (providersNamedAfterNodes()) {
+            assertThat(servedBy).containsExactly(providers.get(1).name());
+        }
+    }
+
     @Test
     void reportsWhatRan() {
         assertThat(system.parameters()).containsKeys("broker", "provider", "engine");

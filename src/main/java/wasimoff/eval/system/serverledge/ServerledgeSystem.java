@@ -291,6 +291,29 @@ public final class ServerledgeSystem implements SystemUnderTest {
         return all;
     }
 
+    /**
+     * SIGKILL to Serverledge node number {@code number} (its process group; the function containers
+     * it started are left to the Docker engine, as a crashed node leaves them). Its etcd registration
+     * stays until its lease runs out, so the load balancer may still send it requests.
+     */
+    @Override
+    public String killProvider(int number) {
+        if (number < 1 || number > nodes.size()) {
+            throw new IllegalArgumentException("provider " + number + " of " + nodes.size() + " active providers");
+        }
+        Node node = new ArrayList<>(nodes.keySet()).get(number - 1);
+        RunningService victim = nodes.remove(node);
+        return victim.name() + " on " + node.name() + ": " + victim.kill();
+    }
+
+    /** Not enacted: the broker node holds etcd and the load balancer, and neither alone is Serverledge's broker. */
+    @Override
+    public String restartBroker() {
+        throw new UnsupportedOperationException("Serverledge has no single broker: its broker node runs etcd (the"
+                + " registry) and a load balancer that forwards to the nodes; restarting either alone is not the"
+                + " broker restart the other systems have, so nothing was restarted");
+    }
+
     /** The Serverledge node services now running, for tests that stop one mid-run. */
     public List<RunningService> nodeServices() {
         return List.copyOf(nodes.values());

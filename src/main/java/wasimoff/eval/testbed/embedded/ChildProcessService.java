@@ -90,6 +90,20 @@ public final class ChildProcessService implements RunningService {
         }
     }
 
+    /** SIGKILL to the service's whole process group, then waits until its process has ended. */
+    @Override
+    public String kill() {
+        long pgid = process.pid();
+        RunRecord.killGroup(pgid, "KILL");
+        try {
+            process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "SIGKILL to process group " + pgid + (process.isAlive() ? " (still running)" : ", exit status "
+                + process.exitValue());
+    }
+
     /**
      * Stops the service's whole process group: its stop signal first (SIGINT for services that clean
      * up on it, else SIGTERM), SIGKILL to whatever of the group is left after the grace period.

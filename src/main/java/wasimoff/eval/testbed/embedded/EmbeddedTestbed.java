@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import wasimoff.eval.net.LatencyCatalogue;
+import wasimoff.eval.net.DelayRelay;
 import wasimoff.eval.net.WanEmulation;
+import wasimoff.eval.scenario.Location;
 import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
@@ -70,6 +72,25 @@ public final class EmbeddedTestbed implements Testbed {
         InetSocketAddress direct = new InetSocketAddress(to.host(), port);
         return wan == null ? direct
                 : wan.route(from.spec().location().id(), to.spec().location().id(), direct);
+    }
+
+    /** Partitions two locations by cutting the WAN emulation's relays between them. */
+    @Override
+    public String cut(Location a, Location b, DelayRelay.Cut how) {
+        return wan().cut(a.id(), b.id(), how);
+    }
+
+    @Override
+    public String heal(Location a, Location b) {
+        return wan().heal(a.id(), b.id());
+    }
+
+    private WanEmulation wan() {
+        if (wan == null) {
+            throw new UnsupportedOperationException("the WAN emulation is off (-Dwan=off): no relays between locations"
+                    + " to cut");
+        }
+        return wan;
     }
 
     /** Services started on this testbed's nodes that are still running. */

@@ -43,6 +43,16 @@ final class InJvmService implements RunningService {
         return List.of("(in-JVM service: its log is in the test's console output)");
     }
 
+    /**
+     * There is no process to SIGKILL in this JVM: the service is stopped at once, which closes its
+     * connections as a killed process's kernel would; the record says which it was.
+     */
+    @Override
+    public String kill() {
+        close();
+        return "stopped in this JVM (an in-JVM service has no process to SIGKILL; its connections were closed)";
+    }
+
     @Override
     public synchronized void close() {
         if (!alive) {
