@@ -58,8 +58,15 @@ final class ComparisonSummary {
                 .append(" when the intervals do not overlap; a point with a single run has no interval.")
                 .append(" Efficiency is a point's successful requests/s over its CPU-bound limit: the CPUs it could")
                 .append(" use divided by the median time of single requests sent one at a time to the idle system.\n\n");
+        if (counts.get(Figure.REQUESTS_PER_SECOND)[0] + counts.get(Figure.REQUESTS_PER_SECOND)[1]
+                + counts.get(Figure.REQUESTS_PER_SECOND)[2] == 0) {
+            out.append("One system per point: no differences between systems to judge.\n");
+        }
         for (Figure f : Figure.values()) {
             int[] c = counts.get(f);
+            if (c[0] + c[1] + c[2] == 0) {
+                continue;
+            }
             out.append(String.format(Locale.ROOT, "- %s: of %d differences between systems, %d exceed their"
                             + " intervals, %d do not, and %d cannot be judged\n", f.label(),
                     c[0] + c[1] + c[2], c[Verdict.EXCEEDS.ordinal()], c[Verdict.WITHIN.ordinal()],

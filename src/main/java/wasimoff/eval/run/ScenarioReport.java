@@ -38,7 +38,7 @@ final class ScenarioReport {
         lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(scenarioId + " · comparison of the systems")
                 .setFullName("wasimoff.eval.comparison." + scenarioId).setHistoryId("comparison-" + scenarioId)
                 .setStatus(Status.PASSED)
-                .setDescription(Files.isRegularFile(summary) ? Files.readString(summary) : "")
+                .setDescription(Files.isRegularFile(summary) ? attachmentsForLinks(Files.readString(summary)) : "")
                 .setLabels(List.of(ResultsUtils.createEpicLabel(scenarioId), ResultsUtils.createFeatureLabel("comparison"),
                         ResultsUtils.createSuiteLabel(scenarioId))));
         lifecycle.startTestCase(uuid);
@@ -56,6 +56,14 @@ final class ScenarioReport {
             lifecycle.writeTestCase(uuid);
         }
         return out;
+    }
+
+    /**
+     * {@code comparison.md} as the Allure entry shows it: its links to the charts' SVG files, which the
+     * report does not have, name the attached PNG instead.
+     */
+    static String attachmentsForLinks(String markdown) {
+        return markdown.replaceAll("\\[([^\\]]+)\\]\\(([^)]+)\\.svg\\)", "$1 (attached: `$2.png`)");
     }
 
     /**

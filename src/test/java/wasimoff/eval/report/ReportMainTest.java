@@ -181,6 +181,8 @@ class ReportMainTest {
                 + " reference 70% of").doesNotContain("machine");
         assertThat(large).contains("08x02c asks for 16 vCPUs, the machine has 4 usable: the figure is the machine's,"
                 + " not the system's");
+        assertThat(md).contains("One system per point: no differences between systems to judge")
+                .doesNotContain("of 0 differences");
         assertThat(md).contains("[efficiency](" + PLACEMENT + "/tsp-8/efficiency.svg)")
                 .contains("**The machine, not the system:** 08x02c asks for 16 vCPUs");
     }
