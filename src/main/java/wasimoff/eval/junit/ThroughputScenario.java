@@ -1,5 +1,6 @@
 package wasimoff.eval.junit;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import wasimoff.eval.scenario.ScenarioPoint;
 
@@ -9,6 +10,7 @@ import wasimoff.eval.scenario.ScenarioPoint;
  */
 public abstract class ThroughputScenario {
 
+    @DisplayName("throughput")
     @ParameterizedTest(name = "{0}")
     @ScenarioPoints
     void throughput(ScenarioPoint point, ScenarioSession session) throws Exception {

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * The comparison of the systems of a results tree, per placement and TSP size: charts of requests/s,
- * p50 and p99 and the failure ratio per fleet and system ({@code <placement>/tsp-<n>/*.png|svg}),
- * {@code comparison.csv} with the Locust figures of every point, and {@code comparison.md}, which
- * says which differences between systems exceed their confidence intervals.
+ * p50 and p99, the failure ratio and the efficiency per fleet and system ({@code <placement>/tsp-<n>/*.png|svg}),
+ * {@code comparison.csv} with the Locust figures and the efficiency of every point, and
+ * {@code comparison.md}, which says which differences between systems exceed their confidence
+ * intervals and where an efficiency is the machine's rather than the system's.
  *
  * <p>The scenario of a point is the {@code scenario} of its run's {@code parameters.json}; runs that
  * do not record it are given the caller's default.
@@ -24,7 +25,12 @@ public final class Comparison {
     public static final List<String> CSV_COLUMNS = List.of("Scenario", "Name", "Request Count", "Requests/s",
             "Failure Count", "Failures/s", "Min Response Time", "Average Response Time", "Median Response Time",
             "Max Response Time", "99%");
-    /** The columns after the fixed ones when some point has several repetitions. */
+    /**
+     * The column right after the fixed ones: successful requests/s over the CPU-bound limit (the
+     * median over a point's repetitions), {@code N/A} for runs that did not record it.
+     */
+    public static final String EFFICIENCY_COLUMN = "Efficiency";
+    /** The columns after {@link #EFFICIENCY_COLUMN} when some point has several repetitions. */
     public static final List<String> REPETITION_COLUMNS = List.of("Repetitions", "Requests/s CI95 low",
             "Requests/s CI95 high");
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,8 +24,9 @@ import org.jfree.svg.SVGUtils;
 
 /**
  * The comparison's charts of one placement and TSP size, each as PNG and SVG: requests/s per fleet
- * grouped by system (the seed's histogram figure), p50 and p99 per fleet and system, and the failure
- * ratio. A bar is the median over a point's repetitions; with two or more repetitions it carries an
+ * grouped by system (the seed's histogram figure), p50 and p99 per fleet and system, the failure
+ * ratio and, where the runs recorded it, the efficiency (successful requests/s over the CPU-bound
+ * limit) per fleet and system. A bar is the median over a point's repetitions; with two or more repetitions it carries an
  * error bar, the 95% confidence interval of their mean.
  */
 final class ComparisonCharts {
@@ -57,20 +59,49 @@ final class ComparisonCharts {
         ratioAxis.setAutoRangeMinimumSize(0.01);
         JFreeChart failures = new JFreeChart("Failure ratio: " + title, JFreeChart.DEFAULT_TITLE_FONT, failurePlot,
                 true);
+        JFreeChart efficiency = hasEfficiency(points) ? efficiencyChart(title, points, systems) : null;
         boolean repeated = points.stream().anyMatch(p -> p.repetitions() > 1);
-        for (JFreeChart chart : List.of(throughput, responseTimes, failures)) {
+        List<JFreeChart> charts = new ArrayList<>(List.of(throughput, responseTimes, failures));
+        if (efficiency != null) {
+            charts.add(efficiency);
+        }
+        for (JFreeChart chart : charts) {
             chart.setBackgroundPaint(Color.WHITE);
             if (repeated) {
                 chart.addSubtitle(new TextTitle("bars: median over a point's runs; whiskers: 95% confidence interval"
                         + " of the mean (Student's t)"));
             }
         }
-        return List.of(png(throughput, dir.resolve("throughput.png"), HEIGHT),
+        List<Path> files = new ArrayList<>(List.of(png(throughput, dir.resolve("throughput.png"), HEIGHT),
                 svg(throughput, dir.resolve("throughput.svg"), HEIGHT),
                 png(responseTimes, dir.resolve("response-times.png"), HEIGHT * 4 / 3),
                 svg(responseTimes, dir.resolve("response-times.svg"), HEIGHT * 4 / 3),
                 png(failures, dir.resolve("failures.png"), HEIGHT),
-                svg(failures, dir.resolve("failures.svg"), HEIGHT));
+                svg(failures, dir.resolve("failures.svg"), HEIGHT)));
+        if (efficiency != null) {
+            files.add(png(efficiency, dir.resolve("efficiency.png"), HEIGHT));
+            files.add(svg(efficiency, dir.resolve("efficiency.svg"), HEIGHT));
+        }
+        return files;
+    }
+
+    /** True when some point recorded its efficiency, so that an efficiency chart has bars. */
+    static boolean hasEfficiency(List<PointFigures> points) {
+        return points.stream().anyMatch(p -> !Double.isNaN(p.efficiency().median()));
+    }
+
+    private static JFreeChart efficiencyChart(String title, List<PointFigures> points, List<String> systems) {
+        CategoryPlot plot = plot(points, systems, PointFigures::efficiency,
+                "efficiency: successful req/s over the CPU-bound limit");
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        axis.setAutoRangeMinimumSize(0.1);
+        JFreeChart chart = new JFreeChart("Efficiency: " + title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        if (points.stream().anyMatch(p -> p.capacity().map(RunEfficiency::machineBound).orElse(false))) {
+            chart.addSubtitle(new TextTitle("some fleets asked for more vCPUs than this machine has: their limit is"
+                    + " the machine's, not the system's"));
+        }
+        return chart;
     }
 
     /** Bars of one figure: fleets along the axis, one bar per system. */

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * {@code comparison.csv}: one row per point, {@code <placement>/<fleet>/tsp-<n>/<system>}, with the
  * Locust figures of its median repetition copied from that run's {@code locust_stats.csv}
- * Aggregated row. When any point has several repetitions, {@link Comparison#REPETITION_COLUMNS}
- * follow the fixed ones.
+ * Aggregated row, then {@link Comparison#EFFICIENCY_COLUMN}. When any point has several repetitions,
+ * {@link Comparison#REPETITION_COLUMNS} follow.
  */
 final class ComparisonCsv {
     private ComparisonCsv() {
@@ -24,6 +24,7 @@ final class ComparisonCsv {
             throws IOException {
         boolean repetitions = points.stream().anyMatch(p -> p.repetitions() > 1);
         List<String> header = new ArrayList<>(Comparison.CSV_COLUMNS);
+        header.add(Comparison.EFFICIENCY_COLUMN);
         if (repetitions) {
             header.addAll(Comparison.REPETITION_COLUMNS);
         }
@@ -35,6 +36,8 @@ final class ComparisonCsv {
                 for (String column : Comparison.CSV_COLUMNS.subList(2, Comparison.CSV_COLUMNS.size())) {
                     cells.add(stats.getOrDefault(column, "N/A"));
                 }
+                double efficiency = p.efficiency().median();
+                cells.add(Double.isNaN(efficiency) ? "N/A" : LocustFormat.number(efficiency));
                 if (repetitions) {
                     ConfidenceInterval ci = p.requestsPerSecond().ci();
                     cells.add(Integer.toString(p.repetitions()));
@@ -46,6 +49,4 @@ final class ComparisonCsv {
         }
         return file;
     }
-
-
 }

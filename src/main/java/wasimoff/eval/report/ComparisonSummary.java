@@ -4,109 +4,148 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import wasimoff.eval.report.FigureVerdict.Figure;
+import wasimoff.eval.report.FigureVerdict.Verdict;
 
 /**
- * {@code comparison.md}: per placement, TSP size and fleet a table of the systems and, for every pair
- * of systems, whether their difference in requests/s exceeds their 95% confidence intervals (the
- * intervals do not overlap), stays within them, or cannot be judged (a point with a single run has
- * no interval).
+ * {@code comparison.md}: per placement, TSP size and fleet a table of the systems, each one's
+ * efficiency against its CPU-bound limit, and for every pair of systems whether their difference in
+ * requests/s, p50 and p99 exceeds their 95% confidence intervals (see {@link FigureVerdict}). Where
+ * a local testbed gave a fleet fewer CPUs than it asked for, it says that the figure is the
+ * machine's, not the system's.
  */
 final class ComparisonSummary {
-    /** How a pair of systems compares. */
-    enum Verdict { EXCEEDS, WITHIN, UNJUDGED }
-
     private ComparisonSummary() {
     }
 
     static Path write(Path resultsRoot, RunCatalog.Selection selection, Map<String, List<PointFigures>> byChart,
                       Path file) throws IOException {
         StringBuilder body = new StringBuilder();
-        int[] counts = new int[Verdict.values().length];
+        Map<Figure, int[]> counts = new EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            counts.put(f, new int[Verdict.values().length]);
+        }
+        Set<String> machineBound = new LinkedHashSet<>();
         for (Map.Entry<String, List<PointFigures>> chart : byChart.entrySet()) {
             List<PointFigures> points = chart.getValue();
             PointKey first = points.get(0).key();
             body.append("\n## ").append(first.placement()).append(", tsp-").append(first.tspN()).append("\n\n");
             body.append("Charts: [throughput](").append(chart.getKey()).append("/throughput.svg), [response times](")
                     .append(chart.getKey()).append("/response-times.svg), [failure ratio](").append(chart.getKey())
-                    .append("/failures.svg)\n");
+                    .append("/failures.svg)");
+            if (ComparisonCharts.hasEfficiency(points)) {
+                body.append(", [efficiency](").append(chart.getKey()).append("/efficiency.svg)");
+            }
+            body.append('\n');
             Map<String, List<PointFigures>> byFleet = new TreeMap<>(PointKey::compareFleets);
             points.forEach(p -> byFleet.computeIfAbsent(p.key().fleet(), f -> new ArrayList<>()).add(p));
-            byFleet.forEach((fleet, systems) -> fleet(body, fleet, systems, counts));
+            byFleet.forEach((fleet, systems) -> fleet(body, fleet, systems, counts, machineBound));
         }
         StringBuilder out = new StringBuilder("# Comparison\n\n");
         out.append("Results: `").append(resultsRoot).append("`; runs: ")
                 .append(selection == RunCatalog.Selection.ALL ? "every run of a point, as repetitions"
                         : "the newest run of each point")
                 .append(".\n\nFigures are medians over a point's repetitions; an interval is the 95% confidence")
-                .append(" interval of the mean requests/s (Student's t). Two systems differ beyond their intervals")
-                .append(" when the intervals do not overlap.\n\n");
-        out.append(String.format(Locale.ROOT, "Of %d differences between systems, %d exceed their intervals, %d do"
-                        + " not, and %d cannot be judged (a point with a single run has no interval).\n",
-                counts[0] + counts[1] + counts[2], counts[Verdict.EXCEEDS.ordinal()],
-                counts[Verdict.WITHIN.ordinal()], counts[Verdict.UNJUDGED.ordinal()]));
+                .append(" interval of the mean (Student's t). Two systems differ beyond their intervals")
+                .append(" when the intervals do not overlap; a point with a single run has no interval.")
+                .append(" Efficiency is a point's successful requests/s over its CPU-bound limit: the CPUs it could")
+                .append(" use divided by the median time of single requests sent one at a time to the idle system.\n\n");
+        if (counts.get(Figure.REQUESTS_PER_SECOND)[0] + counts.get(Figure.REQUESTS_PER_SECOND)[1]
+                + counts.get(Figure.REQUESTS_PER_SECOND)[2] == 0) {
+            out.append("One system per point: no differences between systems to judge.\n");
+        }
+        for (Figure f : Figure.values()) {
+            int[] c = counts.get(f);
+            if (c[0] + c[1] + c[2] == 0) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "- %s: of %d differences between systems, %d exceed their"
+                            + " intervals, %d do not, and %d cannot be judged\n", f.label(),
+                    c[0] + c[1] + c[2], c[Verdict.EXCEEDS.ordinal()], c[Verdict.WITHIN.ordinal()],
+                    c[Verdict.UNJUDGED.ordinal()]));
+        }
+        if (!machineBound.isEmpty()) {
+            out.append("\n**The machine, not the system:** ").append(String.join("; ", machineBound))
+                    .append(". A local testbed shares this machine's CPUs among all nodes, so these fleets' requests/s")
+                    .append(" and efficiency are the machine's figures, not the systems'.\n");
+        }
         out.append(body);
         Files.writeString(file, out);
         return file;
     }
 
-    private static void fleet(StringBuilder out, String fleet, List<PointFigures> systems, int[] counts) {
+    private static void fleet(StringBuilder out, String fleet, List<PointFigures> systems, Map<Figure, int[]> counts,
+                              Set<String> machineBound) {
         out.append("\n### ").append(fleet).append("\n\n");
-        out.append("| system | runs | requests/s | 95% CI | p50 [ms] | p99 [ms] | failure ratio |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("| system | runs | requests/s | 95% CI | p50 [ms] | 95% CI | p99 [ms] | 95% CI | failure ratio"
+                + " | efficiency |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (PointFigures p : systems) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %.1f | %.1f | %.2f%% |\n",
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %.1f | %s | %.1f | %s | %.2f%% | %s |\n",
                     p.key().system(), p.repetitions(), p.requestsPerSecond().median(),
-                    interval(p.requestsPerSecond().ci()), p.p50Millis().median(), p.p99Millis().median(),
-                    100 * p.failureRatio().median()));
+                    FigureVerdict.interval(p.requestsPerSecond().ci()), p.p50Millis().median(),
+                    FigureVerdict.interval(p.p50Millis().ci()), p.p99Millis().median(),
+                    FigureVerdict.interval(p.p99Millis().ci()), 100 * p.failureRatio().median(),
+                    efficiency(p.efficiency().median())));
         }
+        efficiencyLine(out, fleet, systems, machineBound);
         if (systems.size() > 1) {
             out.append('\n');
         }
         for (int i = 0; i < systems.size(); i++) {
             for (int j = i + 1; j < systems.size(); j++) {
-                PointFigures a = systems.get(i);
-                PointFigures b = systems.get(j);
-                Verdict verdict = verdict(a, b);
-                counts[verdict.ordinal()]++;
-                out.append("- ").append(pair(a, b, verdict)).append('\n');
+                for (Figure f : Figure.values()) {
+                    Verdict verdict = FigureVerdict.verdict(f, systems.get(i), systems.get(j));
+                    counts.get(f)[verdict.ordinal()]++;
+                    out.append("- ").append(FigureVerdict.sentence(f, systems.get(i), systems.get(j), verdict))
+                            .append('\n');
+                }
             }
         }
     }
 
-    static Verdict verdict(PointFigures a, PointFigures b) {
-        ConfidenceInterval x = a.requestsPerSecond().ci();
-        ConfidenceInterval y = b.requestsPerSecond().ci();
-        if (!x.defined() || !y.defined()) {
-            return Verdict.UNJUDGED;
+    /**
+     * The line under a fleet's table: each system's efficiency with its limit, and whether the fleet
+     * got fewer CPUs than it asked for.
+     */
+    private static void efficiencyLine(StringBuilder out, String fleet, List<PointFigures> systems,
+                                       Set<String> machineBound) {
+        List<String> parts = new ArrayList<>();
+        RunEfficiency bound = null;
+        for (PointFigures p : systems) {
+            if (p.capacity().isEmpty()) {
+                continue;
+            }
+            RunEfficiency e = p.capacity().get();
+            parts.add(String.format(Locale.ROOT, "%s %s of %.1f requests/s (%d CPUs usable, %.1f ms per request)",
+                    p.key().system(), efficiency(p.efficiency().median()), e.cpuBoundLimitPerSecond(), e.cpusUsable(),
+                    e.serviceTimeMillis()));
+            if (e.machineBound()) {
+                bound = e;
+            }
         }
-        return x.overlaps(y) ? Verdict.WITHIN : Verdict.EXCEEDS;
+        if (parts.isEmpty()) {
+            return;
+        }
+        out.append("\nEfficiency (successful requests/s over the CPU-bound limit): ")
+                .append(parts.stream().collect(Collectors.joining("; "))).append(".\n");
+        if (bound != null) {
+            String asked = String.format(Locale.ROOT, "%s asks for %d vCPUs, the machine has %d usable", fleet,
+                    bound.workers(), bound.cpusUsable());
+            out.append("**").append(asked).append(": the figure is the machine's, not the system's.**\n");
+            machineBound.add(asked);
+        }
     }
 
-    private static String pair(PointFigures a, PointFigures b, Verdict verdict) {
-        PointFigures faster = a.requestsPerSecond().median() >= b.requestsPerSecond().median() ? a : b;
-        PointFigures slower = faster == a ? b : a;
-        double fast = faster.requestsPerSecond().median();
-        double slow = slower.requestsPerSecond().median();
-        String difference = String.format(Locale.ROOT, "%s vs %s: %.2f vs %.2f requests/s (%s %+.1f%%)",
-                faster.key().system(), slower.key().system(), fast, slow, faster.key().system(),
-                slow == 0 ? Double.POSITIVE_INFINITY : 100 * (fast - slow) / slow);
-        return difference + switch (verdict) {
-            case EXCEEDS -> ": **exceeds the intervals** (" + interval(faster.requestsPerSecond().ci()) + " and "
-                    + interval(slower.requestsPerSecond().ci()) + " do not overlap)";
-            case WITHIN -> ": within the intervals (they overlap): not a measured difference";
-            case UNJUDGED -> ": cannot be judged, "
-                    + List.of(faster, slower).stream().filter(p -> !p.requestsPerSecond().ci().defined())
-                    .map(p -> p.key().system()).collect(Collectors.joining(" and "))
-                    + " ran once";
-        };
-    }
-
-    private static String interval(ConfidenceInterval ci) {
-        return ci.defined() ? String.format(Locale.ROOT, "%.2f to %.2f", ci.low(), ci.high()) : "-";
+    private static String efficiency(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * value);
     }
 }

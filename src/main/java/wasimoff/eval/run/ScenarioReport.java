@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ final class ScenarioReport {
         lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(scenarioId + " · comparison of the systems")
                 .setFullName("wasimoff.eval.comparison." + scenarioId).setHistoryId("comparison-" + scenarioId)
                 .setStatus(Status.PASSED)
-                .setDescription(Files.isRegularFile(summary) ? Files.readString(summary) : "")
+                .setDescription(Files.isRegularFile(summary) ? attachmentsForLinks(Files.readString(summary)) : "")
                 .setLabels(List.of(ResultsUtils.createEpicLabel(scenarioId), ResultsUtils.createFeatureLabel("comparison"),
                         ResultsUtils.createSuiteLabel(scenarioId))));
         lifecycle.startTestCase(uuid);
@@ -55,6 +56,14 @@ final class ScenarioReport {
             lifecycle.writeTestCase(uuid);
         }
         return out;
+    }
+
+    /**
+     * {@code comparison.md} as the Allure entry shows it: its links to the charts' SVG files, which the
+     * report does not have, name the attached PNG instead.
+     */
+    static String attachmentsForLinks(String markdown) {
+        return markdown.replaceAll("\\[([^\\]]+)\\]\\(([^)]+)\\.svg\\)", "$1 (attached: `$2.png`)");
     }
 
     /**
@@ -76,15 +85,27 @@ final class ScenarioReport {
         }
     }
 
-    /** Allure's environment page: {@code environment.properties} in the results directory Allure writes to. */
+    /**
+     * The entries Allure's environment widget shows before its "Show all", in this order (it keeps
+     * the file's order and shows five): what a reader must know to read any figure.
+     */
+    static final List<String> FIRST = List.of("testbed", "jdk", "machine", "workload", "scenario run");
+
+    /**
+     * Allure's environment page: {@code environment.properties} in the results directory Allure writes
+     * to, the JDK and the machine added; {@link #FIRST} first, the rest (the systems' versions) sorted.
+     */
     static void environment(Map<String, String> entries) throws IOException {
         Path dir = Path.of(System.getProperty("allure.results.directory", "allure-results"));
         Files.createDirectories(dir);
-        Map<String, String> all = new TreeMap<>(entries);
-        all.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        all.put("machine", Runtime.getRuntime().availableProcessors() + " CPUs, "
+        Map<String, String> rest = new TreeMap<>(entries);
+        rest.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        rest.put("machine", Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB JVM heap, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        Map<String, String> all = new LinkedHashMap<>();
+        FIRST.stream().filter(rest::containsKey).forEach(k -> all.put(k, rest.remove(k)));
+        all.putAll(rest);
         try (Writer w = Files.newBufferedWriter(dir.resolve("environment.properties"))) {
             for (var e : all.entrySet()) {
                 w.write(e.getKey().replace(' ', '_').replace(':', '_').replace('=', '_') + "="

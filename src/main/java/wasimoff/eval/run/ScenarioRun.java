@@ -279,6 +279,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** Runs one point and returns its results as read back from its results directory. */
     public RunResult run(ScenarioPoint point) throws Exception {
+        nameInAllure(point);
         abortIfNotRun(point);
         Prepared p = prepare(point, null);
         Allure.step("run " + point.load(), () -> runLoad(p.spec(), p.dir()));
@@ -292,6 +293,7 @@ public final class ScenarioRun implements AutoCloseable {
      * phase) and charts throughput and provider count together.
      */
     public RunResult runLiveScaling(ScenarioPoint point, double timeScale) throws Exception {
+        nameInAllure(point);
         abortIfNotRun(point);
         List<Scenario.Phase> schedule = scenario.schedule();
         if (schedule.isEmpty()) {
@@ -413,6 +415,14 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     /**
+     * Names the running Allure test after the point ({@code wasimoff · 04x02c · nbg1-nbg1-nbg1 · tsp-8}):
+     * Allure's JUnit listener would put the test method's signature before a parameterized test's name.
+     */
+    private static void nameInAllure(ScenarioPoint point) {
+        Allure.getLifecycle().updateTestCase(test -> test.setName(point.toString()));
+    }
+
+    /**
      * A point of a system that cannot run here is not measured: its results directory gets
      * {@code not-run.json} with the reason and the command that would install what is missing, Allure
      * shows the same, and the test is aborted (skipped), not passed.
@@ -458,6 +468,7 @@ public final class ScenarioRun implements AutoCloseable {
      * {@link Deployed#runLoad}. The system stays deployed until another system is or this run closes.
      */
     public Deployed deploy(ScenarioPoint point) throws Exception {
+        nameInAllure(point);
         abortIfNotRun(point);
         return deployAndScale(point, null);
     }

@@ -61,8 +61,12 @@ class ScenarioExtensionTest {
         try (Stream<Path> files = Files.walk(results.resolve("comparison"))) {
             Path csv = files.filter(p -> p.getFileName().toString().equals("comparison.csv")).findFirst().orElseThrow();
             List<String> lines = Files.readAllLines(csv);
-            assertThat(lines.get(0)).endsWith(",Repetitions,Requests/s CI95 low,Requests/s CI95 high");
+            assertThat(lines.get(0)).endsWith(",99%,Efficiency,Repetitions,Requests/s CI95 low,Requests/s CI95 high");
             assertThat(lines.get(1)).startsWith("optimal,nbg1-nbg1-nbg1/02x02c/tsp-8/reference,").contains(",3,");
+            assertThat(Double.parseDouble(lines.get(1).split(",")[11])).as("the median efficiency").isPositive();
+            assertThat(csv.resolveSibling("nbg1-nbg1-nbg1/tsp-8/efficiency.png")).isRegularFile();
+            assertThat(csv.resolveSibling("comparison.md")).content().contains("Efficiency (successful requests/s"
+                    + " over the CPU-bound limit): reference ");
         }
         assertThat(results.resolve("nbg1-nbg1-nbg1/02x02c/tsp-8/reference/latest")).isSymbolicLink();
     }

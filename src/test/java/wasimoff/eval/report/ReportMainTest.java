@@ -22,7 +22,7 @@ import wasimoff.eval.load.SyntheticRun;
 
 class ReportMainTest {
     private static final String HEADER = "Scenario,Name,Request Count,Requests/s,Failure Count,Failures/s,"
-            + "Min Response Time,Average Response Time,Median Response Time,Max Response Time,99%";
+            + "Min Response Time,Average Response Time,Median Response Time,Max Response Time,99%,Efficiency";
     private static final String PLACEMENT = "nbg1-nbg1-nbg1";
     private static final String STAMP = "2025-06-01T1200%02dZ";
 
@@ -71,7 +71,8 @@ class ReportMainTest {
         assertThat(csv.get(0)).isEqualTo(HEADER);
         List<String> expected = new ArrayList<>();
         for (Map.Entry<String, Path> e : newest.entrySet()) {
-            expected.add("optimal," + e.getKey() + "," + aggregatedFigures(e.getValue()));
+            // synthetic runs record no efficiency, as runs before the orchestrator added it
+            expected.add("optimal," + e.getKey() + "," + aggregatedFigures(e.getValue()) + ",N/A");
         }
         assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(expected);
         assertThat(out.resolve("comparison.md")).content().contains("## " + PLACEMENT + ", tsp-8", "### 02x02c",
@@ -101,9 +102,10 @@ class ReportMainTest {
         // the median repetition is the third run (40 req/s), not the newest
         assertThat(String.join(",", Arrays.copyOf(row, 11)))
                 .isEqualTo("optimal," + point + "," + aggregatedFigures(runs.get(2)));
-        assertThat(row[11]).isEqualTo("3");
-        assertThat(Double.parseDouble(row[12])).isCloseTo(ci.low(), within(1e-6));
-        assertThat(Double.parseDouble(row[13])).isCloseTo(ci.high(), within(1e-6));
+        assertThat(row[11]).isEqualTo("N/A");
+        assertThat(row[12]).isEqualTo("3");
+        assertThat(Double.parseDouble(row[13])).isCloseTo(ci.low(), within(1e-6));
+        assertThat(Double.parseDouble(row[14])).isCloseTo(ci.high(), within(1e-6));
         assertThat(csv.get(2)).startsWith("optimal," + PLACEMENT + "/02x02c/tsp-10/wasimoff,").endsWith(",1,,");
     }
 
@@ -126,8 +128,63 @@ class ReportMainTest {
         String large = md.substring(md.indexOf("### 04x02c"));
         assertThat(small).containsPattern("wasimoff vs reference: .* \\*\\*exceeds the intervals\\*\\*");
         assertThat(large).containsPattern("vs .*: within the intervals");
-        assertThat(md).contains("Of 2 differences between systems, 1 exceed their intervals, 1 do not, and 0 cannot");
+        assertThat(md).contains("- requests/s: of 2 differences between systems, 1 exceed their intervals, 1 do not,"
+                + " and 0 cannot");
         assertThat(temp.resolve("out/" + PLACEMENT + "/tsp-8/throughput.svg")).exists();
+    }
+
+    @Test
+    void summaryJudgesP50AndP99EachAgainstItsOwnIntervalsLikeRequestsPerSecond() throws Exception {
+        Path root = temp.resolve("results");
+        for (int i = 0; i < 3; i++) {
+            // the same throughput, wasimoff's responses twice as slow; p99 of so few requests spreads widely
+            run(root, PLACEMENT + "/02x02c/tsp-8/reference", i, new SyntheticRun(10 + i, 3, 60, 50, 0.0), null);
+            run(root, PLACEMENT + "/02x02c/tsp-8/wasimoff", i, new SyntheticRun(20 + i, 3, 60, 100, 0.0), null);
+        }
+        assertThat(report("report", root.toString(), "--runs", "all")).isZero();
+
+        String md = Files.readString(root.resolve("comparison/comparison.md"));
+        assertThat(md).containsPattern("vs .*: [\\d.]+ vs [\\d.]+ requests/s .*: within the intervals")
+                .containsPattern("reference vs wasimoff, p50: [\\d.]+ vs [\\d.]+ ms \\(reference -\\d.*"
+                        + "\\*\\*exceeds the intervals\\*\\*")
+                .containsPattern("reference vs wasimoff, p99: [\\d.]+ vs [\\d.]+ ms .*: within the intervals")
+                .contains("- requests/s: of 1 differences between systems, 0 exceed their intervals, 1 do not",
+                        "- p50: of 1 differences between systems, 1 exceed their intervals, 0 do not",
+                        "- p99: of 1 differences between systems, 0 exceed their intervals, 1 do not");
+    }
+
+    @Test
+    void efficiencyIsAColumnAChartAndALineAndAFleetLargerThanTheMachineIsNamedAsTheMachinesFigure()
+            throws Exception {
+        Path root = temp.resolve("results");
+        double[] efficiencies = {0.5, 0.9, 0.7};
+        for (int i = 0; i < 3; i++) {
+            Path small = run(root, PLACEMENT + "/02x02c/tsp-8/reference", i, new SyntheticRun(i, 3, 40, 50, 0.0), null);
+            efficiency(small, efficiencies[i], 4, 4);
+            Path large = run(root, PLACEMENT + "/08x02c/tsp-8/reference", i, new SyntheticRun(9 + i, 3, 40, 50, 0.0),
+                    null);
+            efficiency(large, 0.25, 4, 16);
+        }
+        assertThat(report("report", root.toString(), "--runs", "all")).isZero();
+
+        List<String> csv = Files.readAllLines(root.resolve("comparison/comparison.csv"));
+        assertThat(csv.get(0)).isEqualTo(HEADER + ",Repetitions,Requests/s CI95 low,Requests/s CI95 high");
+        // the median of the repetitions' efficiencies, whichever repetition's figures the row holds
+        assertThat(csv.get(1).split(",")[11]).isEqualTo("0.7");
+        assertThat(csv.get(2).split(",")[11]).isEqualTo("0.25");
+        Path chart = root.resolve("comparison/" + PLACEMENT + "/tsp-8/efficiency.svg");
+        assertThat(Files.readString(chart)).contains("Efficiency").contains("08x02c");
+        String md = Files.readString(root.resolve("comparison/comparison.md"));
+        String small = md.substring(md.indexOf("### 02x02c"), md.indexOf("### 08x02c"));
+        String large = md.substring(md.indexOf("### 08x02c"));
+        assertThat(small).contains("| 70% |").contains("Efficiency (successful requests/s over the CPU-bound limit):"
+                + " reference 70% of").doesNotContain("machine");
+        assertThat(large).contains("08x02c asks for 16 vCPUs, the machine has 4 usable: the figure is the machine's,"
+                + " not the system's");
+        assertThat(md).contains("One system per point: no differences between systems to judge")
+                .doesNotContain("of 0 differences");
+        assertThat(md).contains("[efficiency](" + PLACEMENT + "/tsp-8/efficiency.svg)")
+                .contains("**The machine, not the system:** 08x02c asks for 16 vCPUs");
     }
 
     @Test
@@ -166,6 +223,18 @@ class ReportMainTest {
                     Map.of("scenario", scenario, "system", point.substring(point.lastIndexOf('/') + 1)));
         }
         return dir;
+    }
+
+    /** Adds the orchestrator's efficiency fields to a run's summary.json, as a scenario run does. */
+    private static void efficiency(Path dir, double efficiency, int cpusUsable, int workers) throws Exception {
+        var summary = (com.fasterxml.jackson.databind.node.ObjectNode) ResultsWriter.JSON
+                .readTree(dir.resolve("summary.json").toFile());
+        summary.put("serviceTimeMillis", 20.0);
+        summary.put("cpusUsable", cpusUsable);
+        summary.put("workers", workers);
+        summary.put("cpuBoundLimitPerSecond", cpusUsable * 1000.0 / 20.0);
+        summary.put("efficiency", efficiency);
+        ResultsWriter.JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
     }
 
     private static RunSummary summary(Path dir) throws Exception {
