@@ -163,7 +163,8 @@ public final class ScenarioRun implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties());
+            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties(),
+                    browserProviders(settings, notRun, providerOf(scenario, values)));
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
             throw new ScenarioConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
@@ -239,6 +240,13 @@ public final class ScenarioRun implements AutoCloseable {
                     .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
         }
         return new Installed(unmet, workload);
+    }
+
+    /** Whether Wasimoff runs in this run with its web provider, so that provider nodes need Chromium. */
+    private static boolean browserProviders(RunSettings settings, Map<String, Installer.Unmet> notRun,
+                                            ProviderKind provider) {
+        return provider == ProviderKind.BROWSER && settings.systems().contains("wasimoff")
+                && !notRun.containsKey("wasimoff");
     }
 
     /** Wasimoff's provider kind: {@code -Dprovider}, else the scenario file's, else the web provider in Chromium. */
