@@ -441,6 +441,15 @@ public final class ScenarioRun implements AutoCloseable {
             sut.scaleTo(active);
             assertAlive(sut, "after scaling");
         });
+        // what only started providers can say (Wasimoff's: the Chromium version, workers per provider)
+        Map<String, Object> learned = new LinkedHashMap<>();
+        sut.parameters().forEach((k, v) -> {
+            if (!params.containsKey(k)) {
+                learned.put(k, v);
+            }
+        });
+        params.putAll(learned);
+        AllureReport.parameters(learned);
         RunSpec.HttpRequestTemplate warmUp = sut.request(point.tspN());
         Allure.step("warm-up: one TSP request", () -> {
             var outcome = SingleRequest.send(warmUp, ResponseChecks.named(sut.responseCheck()), WARM_UP_TIMEOUT);

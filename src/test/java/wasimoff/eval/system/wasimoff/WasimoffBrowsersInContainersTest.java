@@ -41,6 +41,7 @@ import wasimoff.eval.system.Deployment;
 import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
+import wasimoff.eval.testbed.docker.ChromiumImage;
 import wasimoff.eval.testbed.docker.ContainerNode;
 import wasimoff.eval.testbed.docker.DockerEngine;
 import wasimoff.eval.testbed.docker.DockerTestbed;
@@ -126,6 +127,16 @@ class WasimoffBrowsersInContainersTest {
 
     @Test
     @Order(3)
+    void theChromiumImageIsBuiltOnceAndThenFoundByTheHashOfItsInputs() throws Exception {
+        long started = System.nanoTime();
+        String tag = ChromiumImage.ensure(testbed.parameters().get("node image"), work.resolve("again"));
+        assertThat(tag).isEqualTo(testbed.parameters().get("provider node image"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(work.resolve("again")).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
     void eachBrowserRunsInItsContainerWithItsOwnProfileAndDialsTheBrokerThroughTheRelay() {
         String relay = gateway();
         Set<String> profiles = new HashSet<>();
@@ -142,7 +153,7 @@ class WasimoffBrowsersInContainersTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void twoBrowsersInContainersServeAClosedLoopRunWithoutFailures() throws Exception {
         RunSpec spec = new RunSpec("browsers-in-containers", system.request(8), ResponseChecks.WASIMOFF_RUN, 8, 50,
                 10_000, null, null, 30_000, "locust");
@@ -155,7 +166,7 @@ class WasimoffBrowsersInContainersTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void scalingDownStopsTheBrowserInItsContainerAndScalingUpStartsAFreshOne() {
         String before = browsersIn(providers.get(1)).get(0);
         system.scaleTo(List.of(providers.get(0)));
@@ -170,7 +181,7 @@ class WasimoffBrowsersInContainersTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void closingLeavesNoBrowserOnTheHostAndNoContainer() throws Exception {
         assertThat(chromiumOnTheHostIn(providers)).isNotEmpty();
         system.close();
@@ -179,7 +190,7 @@ class WasimoffBrowsersInContainersTest {
         assertThat(ProcessHandle.allProcesses().map(p -> commandLine(p.pid()))
                 .filter(c -> c.contains("--user-data-dir=/work/wasimoff-browser-")
                         || c.contains("--database=/work/wasimoff-browser-"))).isEmpty();
-        // the testbed stopped the engine it started: look with an engine of our own
+        // the engine outlives the testbed until the JVM ends, or another run stopped it: ask one that answers
         try (DockerEngine engine = DockerEngine.start(work)) {
             assertThat(DockerEngine.docker(List.of("ps", "-aq", "--filter", "label=" + NodeImage.LABEL),
                     Duration.ofSeconds(30)).strip()).as("containers left behind").isEmpty();
