@@ -144,7 +144,9 @@ class WasimoffBrowsersInContainersTest {
             List<String> browsers = browsersIn(provider);
             assertThat(browsers).as("the browser's main process in " + provider.name()).hasSize(1);
             String browser = browsers.get(0);
-            assertThat(browser).contains("--headless=new", "--user-data-dir=/work/wasimoff-browser-" + provider.name())
+            // a container's /dev/shm is 64 MB: the image's dev-shm setting sends Chromium's shared memory to /tmp
+            assertThat(browser).contains("--headless=new", "--user-data-dir=/work/wasimoff-browser-" + provider.name(),
+                            "--disable-dev-shm-usage")
                     .contains("http://" + relay + ":").contains("#autoconnect=yes&workers=2");
             profiles.add(browser.replaceFirst(".*--user-data-dir=(\\S+).*", "$1"));
         }
