@@ -167,7 +167,8 @@ public final class ScenarioRun implements AutoCloseable {
         Path work = root.resolve("target/testbed/" + scenario.id() + "-" + Instant.now().toEpochMilli());
         Testbed testbed;
         try {
-            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties());
+            testbed = testbeds.create(settings.testbed(), work, wan, scenario.id(), values.asProperties(),
+                    browserProviders(settings, notRun, providerOf(scenario, values)));
         } catch (UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
             // no token, no allowed address, a testbed not built: the user's setting to fix, said at once
             throw new ScenarioConfigurationException("-Dtestbed=" + settings.testbed() + ": " + e.getMessage(), e);
@@ -243,6 +244,13 @@ public final class ScenarioRun implements AutoCloseable {
                     .map(u -> u.subject() + " cannot run: " + u.describe()).collect(Collectors.joining("\n")));
         }
         return new Installed(unmet, workload);
+    }
+
+    /** Whether Wasimoff runs in this run with its web provider, so that provider nodes need Chromium. */
+    private static boolean browserProviders(RunSettings settings, Map<String, Installer.Unmet> notRun,
+                                            ProviderKind provider) {
+        return provider == ProviderKind.BROWSER && settings.systems().contains("wasimoff")
+                && !notRun.containsKey("wasimoff");
     }
 
     /** Wasimoff's provider kind: {@code -Dprovider}, else the scenario file's, else the web provider in Chromium. */
@@ -517,6 +525,15 @@ public final class ScenarioRun implements AutoCloseable {
             sut.scaleTo(active);
             assertAlive(sut, "after scaling");
         });
+        // what only started providers can say (Wasimoff's: the Chromium version, workers per provider)
+        Map<String, Object> learned = new LinkedHashMap<>();
+        sut.parameters().forEach((k, v) -> {
+            if (!params.containsKey(k)) {
+                learned.put(k, v);
+            }
+        });
+        params.putAll(learned);
+        AllureReport.parameters(learned);
         RunSpec.HttpRequestTemplate warmUp = sut.request(point.tspN());
         Allure.step("warm-up: one TSP request", () -> {
             var outcome = SingleRequest.send(warmUp, ResponseChecks.named(sut.responseCheck()), WARM_UP_TIMEOUT);

@@ -41,7 +41,7 @@ public final class Settings {
     public static final Setting<String> PROVIDER = of("provider",
             "Wasimoff's providers: its web provider in headless Chromium (as the evaluation ran it), or ours",
             String.join(", ", Kinds.PROVIDERS),
-            Map.of("*", "the scenario file's provider, else browser (docker: ours, no Chromium image yet)"),
+            Map.of("*", "the scenario file's provider, else browser"),
             Parsers.oneOf(Kinds.PROVIDERS));
     public static final Setting<String> WORKLOAD = of("workload",
             "the TSP program every system runs: the evaluation's (seed-tsp) or this project's (own-tsp)",

@@ -21,10 +21,14 @@ public final class Testbeds {
     private Testbeds() {
     }
 
-    /** How a session gets its testbed: {@link Testbeds#create} unless a test supplies its own. */
+    /**
+     * How a session gets its testbed: {@link Testbeds#create} unless a test supplies its own;
+     * {@code chromiumOnProviders} says that provider nodes run Wasimoff's web provider in Chromium.
+     */
     @FunctionalInterface
     public interface Factory {
-        Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId, Properties properties);
+        Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId, Properties properties,
+                       boolean chromiumOnProviders);
     }
 
     /** What testbed {@code kind} needs installed on this machine: the docker testbed builds its node image from busybox. */
@@ -35,19 +39,20 @@ public final class Testbeds {
 
     /** A testbed of {@code kind}; {@code emulateWan} adds the measured inter-location latency where that is emulated. */
     public static Testbed create(String kind, Path workDir, boolean emulateWan) {
-        return create(kind, workDir, emulateWan, "adhoc", System.getProperties());
+        return create(kind, workDir, emulateWan, "adhoc", System.getProperties(), false);
     }
 
     /**
      * A testbed of {@code kind} for scenario {@code scenarioId}, configured from {@code properties}.
      * The Hetzner testbed is only created with a token and fails at once, saying what to set,
-     * without one: it creates paid servers.
+     * without one: it creates paid servers. {@code chromiumOnProviders} gives the docker testbed's
+     * provider containers Chromium (embedded nodes have this machine's, servers install Debian's).
      */
     public static Testbed create(String kind, Path workDir, boolean emulateWan, String scenarioId,
-                                 Properties properties) {
+                                 Properties properties, boolean chromiumOnProviders) {
         return switch (TestbedKind.of(kind)) {
             case EMBEDDED -> new EmbeddedTestbed(workDir, emulateWan);
-            case DOCKER -> new DockerTestbed(workDir, emulateWan);
+            case DOCKER -> new DockerTestbed(workDir, emulateWan, chromiumOnProviders);
             case HETZNER -> hetzner(scenarioId, properties);
         };
     }

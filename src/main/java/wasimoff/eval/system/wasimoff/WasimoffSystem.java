@@ -31,10 +31,10 @@ import wasimoff.eval.workload.Workloads;
  * {@link WebProvider} build served by the broker), or our {@link WasimoffProvider}s speaking its
  * provider protocol ({@link ProviderKind#OURS}).
  *
- * <p>Browser providers run on the embedded testbed (Chromium from this machine's installer) and on
- * servers (Hetzner: Debian's Chromium installed over SSH on every provider server at deployment,
- * the browser a systemd unit). The docker testbed's node image has no Chromium yet: there this system runs our
- * providers instead and says so in the {@code provider fallback} parameter of every result.
+ * <p>Browser providers run on every testbed: on the embedded testbed with Chromium from this
+ * machine's installer, on the docker testbed in provider containers whose image carries this
+ * machine's Chromium (the testbed is made with it when browsers are asked for), on servers with
+ * Debian's Chromium installed over SSH on every provider server at deployment (a systemd unit).
  */
 public final class WasimoffSystem extends BrokerAndProviders {
     /** The {@code wasimoff} system in the registry. */
@@ -55,13 +55,10 @@ public final class WasimoffSystem extends BrokerAndProviders {
         }
     };
 
-    /** Testbeds whose provider nodes can run Wasimoff's web provider in Chromium. */
-    public static final List<String> BROWSER_TESTBEDS = List.of("embedded", "hetzner");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InstalledBinaries binaries;
-    private final ProviderKind requested;
-    private ProviderKind kind;
+    private final ProviderKind kind;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final TreeSet<Integer> workersPerProvider = new TreeSet<>();
     private final Map<Node, String> chromium = new HashMap<>();
@@ -83,25 +80,21 @@ public final class WasimoffSystem extends BrokerAndProviders {
     public WasimoffSystem(InstalledBinaries binaries, String engine, Workload workload, ProviderKind provider) {
         super(engine, workload);
         this.binaries = binaries;
-        this.requested = provider;
         this.kind = provider;
-    }
-
-    /** The provider kind that runs on {@code testbed} when {@code requested} is asked for. */
-    public static ProviderKind effectiveKind(ProviderKind requested, String testbed) {
-        return requested == ProviderKind.BROWSER && !BROWSER_TESTBEDS.contains(testbed) ? ProviderKind.OURS : requested;
     }
 
     /**
      * What this machine needs for {@code provider} on {@code testbed}: the broker, and for browsers
-     * the web provider's build (npm) and, where the provider nodes are this machine, Chromium.
+     * the web provider's build (npm) and, where the provider nodes run this machine's Chromium (the
+     * embedded testbed, and the docker testbed's image, built from it), Chromium.
      */
     public static List<Requirement> requirements(String testbed, ProviderKind provider) {
-        if (effectiveKind(provider, testbed) == ProviderKind.OURS) {
+        if (provider == ProviderKind.OURS) {
             return List.of(new WasimoffBroker());
         }
         List<Requirement> all = new ArrayList<>();
-        if (TestbedKind.of(testbed).sharesThisMachinesNetwork()) {
+        // Chromium on this machine: embedded nodes run it, the docker testbed's image is made from it
+        if (TestbedKind.of(testbed).sharesThisMachine()) {
             all.add(DebianTool.CHROMIUM);
         }
         all.addAll(List.of(DebianTool.NPM, new WasimoffBroker(), new WebProvider()));
@@ -115,15 +108,9 @@ public final class WasimoffSystem extends BrokerAndProviders {
 
     @Override
     protected ServiceDefinition brokerService(Node broker, int port) {
-        String testbed = deployment().testbed().kind();
-        kind = effectiveKind(requested, testbed);
         Map<String, String> env = new HashMap<>(Map.of("WASIMOFF_HTTP_LISTEN", broker.host() + ":" + port,
                 "WASIMOFF_METRICS", "true", "WASIMOFF_FILESTORAGE", ":memory:"));
         parameters.put("provider kind", kind.word());
-        if (kind != requested) {
-            parameters.put("provider fallback", "browser providers are not yet supported on the " + testbed
-                    + " testbed (its node image has no Chromium); ran ours instead");
-        }
         if (kind == ProviderKind.BROWSER) {
             String hash = WebProvider.sourceHash(binaries);
             env.put("WASIMOFF_STATIC_FILES", BrowserProvider.putDist(broker, WebProvider.requireDist(binaries),

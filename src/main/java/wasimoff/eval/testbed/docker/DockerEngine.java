@@ -13,25 +13,26 @@ import wasimoff.eval.testbed.LocalCommand;
  * The Docker engine of this machine: container nodes run on it and Serverledge nodes start their
  * function containers with it. If one already answers
  * {@code docker info} it is used as it is; otherwise {@link #start} runs {@code dockerd} as root
- * without iptables ({@code --iptables=false --ip6tables=false}), waits for it, and closing stops
- * it again. Only the engine this class started is ever stopped.
+ * without iptables ({@code --iptables=false --ip6tables=false}) and waits for it. An engine this
+ * JVM started runs until the JVM ends (a shutdown hook stops it), not only until the first user
+ * closes it: Testcontainers' client keeps its connections for the JVM's life, and a restarted
+ * engine would break them for the next testbed. Only the engine this JVM started is ever stopped.
  */
 public final class DockerEngine implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static Process started;
 
-    private final Process dockerd;
     private final String version;
 
-    private DockerEngine(Process dockerd, String version) {
-        this.dockerd = dockerd;
+    private DockerEngine(String version) {
         this.version = version;
     }
 
     /** An engine that answers, started here if needed; fails with the engine's own error. */
-    public static DockerEngine start(Path logDir) throws IOException, InterruptedException {
+    public static synchronized DockerEngine start(Path logDir) throws IOException, InterruptedException {
         String running = serverVersion();
         if (running != null) {
-            return new DockerEngine(null, running);
+            return new DockerEngine(running);
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve("dockerd.log");
@@ -42,7 +43,11 @@ public final class DockerEngine implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             String v = serverVersion();
             if (v != null) {
-                return new DockerEngine(p, v);
+                if (started == null) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(DockerEngine::stopStarted, "dockerd-stop"));
+                }
+                started = p;
+                return new DockerEngine(v);
             }
             if (!p.isAlive()) {
                 throw new IOException("dockerd exited with status " + p.exitValue() + ": " + tail(log));
@@ -85,8 +90,13 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
+    /** Nothing: the engine outlives its users until the JVM ends (see the class comment). */
     @Override
     public void close() {
+    }
+
+    private static synchronized void stopStarted() {
+        Process dockerd = started;
         if (dockerd == null || !dockerd.isAlive()) {
             return;
         }

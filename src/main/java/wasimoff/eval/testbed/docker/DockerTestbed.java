@@ -27,7 +27,8 @@ import wasimoff.eval.testbed.Testbed;
  * type's vCPUs and memory, on Docker's default bridge. Connections between locations pass the
  * same delaying relays as on the embedded testbed, bound to the bridge's gateway. Provider
  * containers reach the engine's socket, so a Serverledge node inside one starts its function
- * containers beside it. When the fleet asks for more CPUs than this machine has, the testbed says
+ * containers beside it. When browser providers are asked for, provider containers run the
+ * {@link ChromiumImage} instead (built once; other runs never wait for it). When the fleet asks for more CPUs than this machine has, the testbed says
  * by how much, in the console and in every result's parameters.
  *
  * <p>Containers carry the labels {@value NodeImage#LABEL} and {@value #RUN_LABEL}; close, a shutdown
@@ -43,6 +44,7 @@ public final class DockerTestbed implements Testbed {
     private final String runId;
     private final DockerEngine engine;
     private final String image;
+    private final String providerImage;
     private final WanEmulation wan;
     private final Map<String, ContainerNode> nodes = new LinkedHashMap<>();
     private final List<GenericContainer<?>> containers = new ArrayList<>();
@@ -52,6 +54,14 @@ public final class DockerTestbed implements Testbed {
 
     /** Starts (or finds) the engine and builds the node image; {@code emulateWan} adds the measured RTTs. */
     public DockerTestbed(Path workDir, boolean emulateWan) {
+        this(workDir, emulateWan, false);
+    }
+
+    /**
+     * {@link #DockerTestbed(Path, boolean)}, with headless Chromium in every provider container when
+     * {@code chromiumOnProviders} (Wasimoff's web provider runs there).
+     */
+    public DockerTestbed(Path workDir, boolean emulateWan, boolean chromiumOnProviders) {
         if (!"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
             throw new IllegalStateException("the docker testbed needs the environment variable"
                     + " TESTCONTAINERS_RYUK_DISABLED=true (Maven sets it; in an IDE add it to the run configuration):"
@@ -65,6 +75,7 @@ public final class DockerTestbed implements Testbed {
             this.engine = DockerEngine.start(workDir);
             sweepDeadRuns();
             this.image = NodeImage.ensure(workDir.resolve("docker-build"));
+            this.providerImage = chromiumOnProviders ? ChromiumImage.ensure(image, workDir.resolve("docker-build")) : image;
         } catch (IOException e) {
             throw new IllegalStateException("the docker testbed cannot start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -76,6 +87,9 @@ public final class DockerTestbed implements Testbed {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         parameters.put("docker engine", engine.version());
         parameters.put("node image", image);
+        if (chromiumOnProviders) {
+            parameters.put("provider node image", providerImage);
+        }
     }
 
     @Override
@@ -86,6 +100,12 @@ public final class DockerTestbed implements Testbed {
     /** Whether a Docker engine answers or can be started and the node image can be built here; null if so. */
     public static String unavailableReason() {
         return NodeImage.unavailableReason();
+    }
+
+    /** {@link #unavailableReason()}, and for {@code chromiumOnProviders} whether Chromium's image can be built. */
+    public static String unavailableReason(boolean chromiumOnProviders) {
+        String reason = NodeImage.unavailableReason();
+        return reason == null && chromiumOnProviders ? ChromiumImage.unavailableReason() : reason;
     }
 
     @Override
@@ -116,7 +136,8 @@ public final class DockerTestbed implements Testbed {
     }
 
     private ContainerNode startNode(NodeSpec spec) {
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(
+                spec.role() == NodeRole.PROVIDER ? providerImage : image))
                 .withCommand("/bin/sleep", "2147483647")
                 .withLabel(NodeImage.LABEL, "true")
                 .withLabel(RUN_LABEL, runId)

@@ -105,40 +105,15 @@ public final class NodeImage {
 
     /** The shared libraries the runtime's executables and libraries resolve through ldd, at their paths. */
     private static void installLibraries(Path rootfs) throws IOException, InterruptedException {
-        TreeSet<String> libraries = new TreeSet<>();
         List<Path> binaries = new ArrayList<>();
         try (Stream<Path> files = Files.walk(rootfs.resolve("opt/java"))) {
             files.filter(f -> f.toString().endsWith(".so") || f.getParent().getFileName().toString().equals("bin"))
                     .filter(Files::isRegularFile).forEach(binaries::add);
         }
-        for (Path binary : binaries) {
-            String out;
-            try {
-                out = LocalCommand.run(List.of("ldd", binary.toString()), Duration.ofSeconds(20));
-            } catch (IOException notDynamic) {
-                continue;
-            }
-            for (String line : out.split("\n")) {
-                String[] parts = line.trim().split("\\s+");
-                // "libz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x...)" or "/lib64/ld-linux-x86-64.so.2 (0x...)"
-                if (parts.length >= 3 && parts[1].equals("=>") && parts[2].startsWith("/")) {
-                    libraries.add(parts[2]);
-                } else if (parts.length >= 1 && parts[0].startsWith("/")) {
-                    libraries.add(parts[0]);
-                }
-            }
-        }
+        TreeSet<String> libraries = SharedLibraries.of(binaries);
         Path libDir = Path.of("/lib/x86_64-linux-gnu");
         ALWAYS.stream().map(libDir::resolve).filter(Files::exists).forEach(p -> libraries.add(p.toString()));
-        for (String library : libraries) {
-            Path source = Path.of(library).normalize();
-            if (source.startsWith(rootfs) || !Files.exists(source)) {
-                continue;
-            }
-            Path target = rootfs.resolve(library.substring(1));
-            Files.createDirectories(target.getParent());
-            Files.copy(source.toRealPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SharedLibraries.copy(libraries, rootfs);
     }
 
     /** A hash of the JDK, the modules, busybox and this class's recipe version. */

@@ -19,20 +19,15 @@ class ProviderKindTest {
     }
 
     @Test
-    void browsersRunOnTheEmbeddedTestbedAndOnServersAndOursInContainers() {
-        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "embedded")).isEqualTo(ProviderKind.BROWSER);
-        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "docker")).isEqualTo(ProviderKind.OURS);
-        assertThat(WasimoffSystem.effectiveKind(ProviderKind.BROWSER, "hetzner")).isEqualTo(ProviderKind.BROWSER);
-        assertThat(WasimoffSystem.effectiveKind(ProviderKind.OURS, "embedded")).isEqualTo(ProviderKind.OURS);
-    }
-
-    @Test
-    void onlyBrowserProvidersNeedTheWebProviderBuildAndChromiumOnlyWhereTheyRunHere() {
+    void onlyBrowserProvidersNeedTheWebProviderBuildAndChromiumOnlyWhereItIsTakenFromThisMachine() {
         assertThat(Systems.requirements("wasimoff", "embedded")).extracting(Requirement::name)
                 .contains(DebianTool.CHROMIUM.name(), new WebProvider().name(), "wasimoff-broker");
         assertThat(Systems.requirements("wasimoff", "embedded", ProviderKind.OURS)).extracting(Requirement::name)
                 .containsExactly("wasimoff-broker");
+        // the docker testbed's provider image is built from this machine's Chromium
         assertThat(Systems.requirements("wasimoff", "docker", ProviderKind.BROWSER)).extracting(Requirement::name)
+                .contains(DebianTool.CHROMIUM.name(), new WebProvider().name(), "wasimoff-broker");
+        assertThat(Systems.requirements("wasimoff", "docker", ProviderKind.OURS)).extracting(Requirement::name)
                 .containsExactly("wasimoff-broker");
         assertThat(Systems.requirements("wasimoff", "hetzner", ProviderKind.BROWSER)).extracting(Requirement::name)
                 .contains(new WebProvider().name()).doesNotContain(DebianTool.CHROMIUM.name());

@@ -56,7 +56,7 @@ class DockerTestbedTest {
         }
         String run = testbed.parameters().get("node image");
         testbed.close();
-        // the testbed stopped the engine it started: look with an engine of our own
+        // the engine outlives the testbed until the JVM ends, or another run stopped it: ask one that answers
         try (DockerEngine engine = DockerEngine.start(work)) {
             String left = DockerEngine.docker(List.of("ps", "-aq", "--filter", "label=" + NodeImage.LABEL),
                     Duration.ofSeconds(30)).strip();
@@ -79,6 +79,14 @@ class DockerTestbedTest {
         assertThat(testbed.parameters().get("cpu oversubscription"))
                 .startsWith("3 vCPUs asked / " + Runtime.getRuntime().availableProcessors() + " available");
         assertThat(nodes.get(0).host()).isNotEqualTo(nodes.get(1).host()).doesNotStartWith("127.");
+    }
+
+    @Test
+    void withoutBrowsersAskedForProvidersRunThePlainNodeImageWithoutChromium() {
+        assertThat(testbed.parameters()).doesNotContainKey("provider node image");
+        Node.CommandResult chromium = nodes.get(1).exec(List.of("sh", "-c", "command -v chromium || ls /usr/lib/chromium"),
+                Duration.ofSeconds(20));
+        assertThat(chromium.exitCode()).as(chromium.output()).isNotZero();
     }
 
     @Test

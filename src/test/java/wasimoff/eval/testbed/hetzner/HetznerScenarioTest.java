@@ -84,7 +84,7 @@ class HetznerScenarioTest {
                     .actionPollInterval(Duration.ofMillis(10)).build();
 
             RunResult result;
-            try (ScenarioSession session = ScenarioSession.open("optimal", p, (kind, work, wan, scenario, props) ->
+            try (ScenarioSession session = ScenarioSession.open("optimal", p, (kind, work, wan, scenario, props, chromium) ->
                     new HetznerTestbed(api, new HetznerSettings(new BigDecimal("10"), List.of("198.51.100.7/32"),
                             "debian-12", Duration.ofMinutes(1), 4), new RunLabels("20261125t090000-e2e0", scenario),
                             key.publicKeyLine(), servers, new PrintStream(console, true)))) {

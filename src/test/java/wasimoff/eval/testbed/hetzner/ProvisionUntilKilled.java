@@ -18,7 +18,7 @@ public final class ProvisionUntilKilled {
         Properties p = new Properties();
         p.setProperty(HetznerSettings.API_URL, args[0]);
         p.setProperty(HetznerSettings.ALLOW_FROM, "198.51.100.7/32");
-        Testbed testbed = Testbeds.create("hetzner", Path.of("target"), false, "optimal", p);
+        Testbed testbed = Testbeds.create("hetzner", Path.of("target"), false, "optimal", p, false);
         testbed.provision(HetznerTestbedTest.fleet(Integer.parseInt(args[1])));
         System.out.println("provisioned: the test should have killed this run before");
     }
