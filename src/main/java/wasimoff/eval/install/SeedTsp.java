@@ -134,10 +134,10 @@ public final class SeedTsp implements Requirement {
                     record.put(WASM_DEVIATIONS_KEY, String.join("; ", wasmBuild.deviations()));
                     install(context, built, record);
                 } finally {
-                    WasimoffBroker.deleteTree(wasmCopy);
+                    FileTrees.deleteTree(wasmCopy);
                 }
             } finally {
-                WasimoffBroker.deleteTree(nativeCopy);
+                FileTrees.deleteTree(nativeCopy);
             }
             record.put(COMMIT_KEY, Pins.WASIMOFF_COMMIT);
             record.put(SOURCE_KEY, source.origin());
@@ -168,7 +168,7 @@ public final class SeedTsp implements Requirement {
 
     private static Path copy(Path app, Path work, String prefix) throws IOException {
         Path copy = Files.createTempDirectory(work, prefix);
-        WasimoffBroker.copyTree(app, copy);
+        FileTrees.copyTree(app, copy);
         return copy;
     }
 

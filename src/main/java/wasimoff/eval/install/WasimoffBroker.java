@@ -105,7 +105,7 @@ public final class WasimoffBroker implements Requirement {
             context.say("the module proxy did not give it (" + lastLine(r) + ")");
             return null;
         } finally {
-            deleteTree(gobin);
+            FileTrees.deleteTree(gobin);
         }
     }
 
@@ -142,7 +142,7 @@ public final class WasimoffBroker implements Requirement {
                         "--quiet", Pins.WASIMOFF_COMMIT).run(context.progress(), "     git: ");
             }
             if (!r.ok()) {
-                deleteTree(partial);
+                FileTrees.deleteTree(partial);
                 tried.add("git: " + lastLine(r));
                 return null;
             }
@@ -170,8 +170,8 @@ public final class WasimoffBroker implements Requirement {
             throws IOException, InterruptedException, InstallException {
         Path copy = Files.createTempDirectory(work, "wasimoff-src");
         try {
-            copyTree(source.tree().resolve("broker"), copy.resolve("broker"));
-            copyTree(source.tree().resolve("proto"), copy.resolve("proto"));
+            FileTrees.copyTree(source.tree().resolve("broker"), copy.resolve("broker"));
+            FileTrees.copyTree(source.tree().resolve("proto"), copy.resolve("proto"));
             Path broker = copy.resolve("broker");
             context.say("building " + BINARY + " from " + source.origin() + " (" + source.tree()
                     + "); Go takes about a minute on 2 cores");
@@ -185,7 +185,7 @@ public final class WasimoffBroker implements Requirement {
                 }
             }
         } finally {
-            deleteTree(copy);
+            FileTrees.deleteTree(copy);
         }
     }
 
@@ -201,41 +201,5 @@ public final class WasimoffBroker implements Requirement {
         return "mvn -Pinstall -Dsystems=wasimoff (needs Go 1." + Pins.GO_MINOR_MIN + "+ and Wasimoff's source:"
                 + " -D" + WasimoffSource.SRC + "=<tree at " + Pins.shortCommit(Pins.WASIMOFF_COMMIT)
                 + "> or network access to the Go module proxy or GitHub)";
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        copyTree(from, to, List.of());
-    }
-
-    /** Copies {@code from} to a writable {@code to}, leaving out the top-level entries named in {@code leaveOut}. */
-    static void copyTree(Path from, Path to, List<String> leaveOut) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path relative = from.relativize(f);
-                if (relative.getNameCount() > 0 && leaveOut.contains(relative.getName(0).toString())) {
-                    continue;
-                }
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                    target.toFile().setWritable(true, true);
-                }
-                target.toFile().setWritable(true, true);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                p.toFile().setWritable(true, true);
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

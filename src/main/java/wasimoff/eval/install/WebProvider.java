@@ -83,14 +83,14 @@ public final class WebProvider implements Requirement {
             Path copy = Files.createTempDirectory(work, "webprovider-src");
             try {
                 Path project = copy.resolve("webprovider");
-                WasimoffBroker.copyTree(source.tree().resolve("webprovider"), project, List.of("node_modules", "dist"));
+                FileTrees.copyTree(source.tree().resolve("webprovider"), project, List.of("node_modules", "dist"));
                 String yarn = yarnVersion(project);
                 context.say("building the web provider from " + source.origin() + " (" + source.tree() + ") with yarn "
                         + yarn + " and Vite; about a minute");
                 runYarn(context, copy, project, yarn, "install", "--immutable");
                 runYarn(context, copy, project, yarn, "run", "vite", "build");
                 Path target = context.cache().root().resolve("webprovider-" + hash12);
-                WasimoffBroker.deleteTree(target);
+                FileTrees.deleteTree(target);
                 Files.createDirectories(target);
                 Files.move(project.resolve("dist"), target.resolve("dist"), StandardCopyOption.ATOMIC_MOVE);
                 Map<String, String> record = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ public final class WebProvider implements Requirement {
                 context.say("web provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " built from " + source.origin()
                         + " into " + target.resolve("dist"));
             } finally {
-                WasimoffBroker.deleteTree(copy);
+                FileTrees.deleteTree(copy);
             }
         } catch (IOException e) {
             throw new InstallException("building the web provider failed: " + e.getMessage(), e);

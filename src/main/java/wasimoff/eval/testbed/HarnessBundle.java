@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed;
 
+import wasimoff.eval.install.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -107,7 +108,7 @@ public final class HarnessBundle {
                 if (!Files.isRegularFile(dir.resolve(JAR))) {
                     throw raced;
                 }
-                LocalCommand.deleteTree(tmp);
+                FileTrees.deleteTree(tmp);
             }
             return new HarnessBundle(dir, hash);
         } catch (IOException e) {

@@ -26,13 +26,4 @@ public final class LocalCommand {
         }
         return out;
     }
-
-    /** Deletes a directory and everything below it. */
-    public static void deleteTree(java.nio.file.Path root) throws IOException {
-        try (var files = java.nio.file.Files.walk(root)) {
-            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
-        }
-    }
 }

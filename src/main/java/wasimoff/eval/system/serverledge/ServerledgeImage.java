@@ -1,5 +1,6 @@
 package wasimoff.eval.system.serverledge;
 
+import wasimoff.eval.install.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
@@ -93,7 +94,7 @@ public final class ServerledgeImage {
             DockerEngine.docker(List.of("build", "-q", "-t", tag, context.toString()), Duration.ofMinutes(5));
             return tag;
         } finally {
-            LocalCommand.deleteTree(context);
+            FileTrees.deleteTree(context);
         }
     }
 

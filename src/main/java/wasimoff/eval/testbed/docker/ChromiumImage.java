@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.docker;
 
+import wasimoff.eval.install.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ public final class ChromiumImage {
             System.out.printf("[docker] built %s in %.0f s%n", tag, (System.nanoTime() - started) / 1e9);
             return tag;
         } finally {
-            LocalCommand.deleteTree(context);
+            FileTrees.deleteTree(context);
         }
     }
 

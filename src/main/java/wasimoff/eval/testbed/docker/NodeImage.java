@@ -1,5 +1,6 @@
 package wasimoff.eval.testbed.docker;
 
+import wasimoff.eval.install.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class NodeImage {
             DockerEngine.docker(List.of("build", "-q", "-t", tag, context.toString()), Duration.ofMinutes(10));
             return tag;
         } finally {
-            LocalCommand.deleteTree(context);
+            FileTrees.deleteTree(context);
         }
     }
 
