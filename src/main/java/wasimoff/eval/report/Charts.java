@@ -39,14 +39,8 @@ public final class Charts {
             failed.add(second, r.failuresPerSecond());
             users.add(second, r.users());
         }
-        XYSeriesCollection rates = new XYSeriesCollection();
-        rates.addSeries(ok);
-        rates.addSeries(failed);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second", rates,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = perSecondChart(title, ok, failed);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         NumberAxis userAxis = new NumberAxis("users");
         plot.setRangeAxis(1, userAxis);
         plot.setDataset(1, new XYSeriesCollection(users));
@@ -75,11 +69,8 @@ public final class Charts {
             count.add(starts.get(i) + 1, providers.get(i));
             count.add(end, providers.get(i));
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second",
-                new XYSeriesCollection(ok), PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = perSecondChart(title, ok);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeAxis(1, new NumberAxis("providers"));
         plot.setDataset(1, new XYSeriesCollection(count));
         plot.mapDatasetToRangeAxis(1, 1);
@@ -104,14 +95,8 @@ public final class Charts {
             ok.add(second, Math.max(0, r.requestsPerSecond() - r.failuresPerSecond()));
             failed.add(second, r.failuresPerSecond());
         }
-        XYSeriesCollection rates = new XYSeriesCollection();
-        rates.addSeries(ok);
-        rates.addSeries(failed);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second", rates,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = perSecondChart(title, ok, failed);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.getRenderer().setSeriesPaint(0, new Color(0x1f77b4));
         plot.getRenderer().setSeriesPaint(1, new Color(0xd62728));
         int n = 0;
@@ -129,6 +114,20 @@ public final class Charts {
         }
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
         return png;
+    }
+
+    /** A line chart of {@code series} per second of the run, on the look every chart of a run shares. */
+    private static JFreeChart perSecondChart(String title, XYSeries... series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries s : series) {
+            data.addSeries(s);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "second of the run", "requests per second", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return chart;
     }
 
     /** The response-time percentiles of the whole run, in milliseconds. */

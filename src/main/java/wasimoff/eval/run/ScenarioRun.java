@@ -236,8 +236,7 @@ public final class ScenarioRun implements AutoCloseable {
             throw new ScenarioConfigurationException("workload " + workloadKind + " cannot run: " + seed.describe());
         }
         for (String system : settings.systems()) {
-            Systems.unavailable(system, settings.testbed()).ifPresent(reason -> unmet.put(system,
-                    new Installer.Unmet(system, List.of(reason), "run as root", false)));
+            Systems.unfixable(system, settings.testbed()).ifPresent(u -> unmet.put(system, u));
         }
         if (values.given(Settings.SYSTEMS) && !unmet.isEmpty()) {
             throw new ScenarioConfigurationException(unmet.values().stream()
@@ -314,13 +313,7 @@ public final class ScenarioRun implements AutoCloseable {
         List<Node> all = providerNodes();
         List<String> changes = new ArrayList<>(List.of("second;providers"));
         Allure.step("run " + point.load() + " with providers " + counts + " from seconds " + starts, () -> {
-            var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return runLoad(p.spec(), p.dir());
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
+            var load = loadInBackground(p);
             long t0 = System.nanoTime();
             changes.add("0;" + counts.get(0));
             for (int i = 1; i < starts.size(); i++) {
@@ -379,13 +372,7 @@ public final class ScenarioRun implements AutoCloseable {
         List<FaultAnalysis.Event> happened = new ArrayList<>();
         try {
             Allure.step("run " + point.load() + " through " + plan, () -> {
-                var load = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return runLoad(p.spec(), p.dir());
-                    } catch (Exception e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                });
+                var load = loadInBackground(p);
                 long t0 = System.nanoTime();
                 Instant wall = Instant.now();
                 List<FaultAnalysis.Event> seen = timeline.run(events, timeScale, t0, load::isDone);
@@ -406,8 +393,7 @@ public final class ScenarioRun implements AutoCloseable {
         happened.forEach(e -> p.params().put("event " + e.label(), (e.enacted() ? "" : "NOT ENACTED ") + e.detail()));
         try {
             return finish(point, p, result -> {
-                String title = point.system() + " " + point.fleet().label() + " " + point.placement().label()
-                        + " tsp-" + point.tspN();
+                String title = title(point);
                 Charts.throughputWithEvents(result, happened, "Faults: " + title, p.dir().resolve("faults.png"));
                 String md = FaultReport.write(result, title, happened, List.of("event times are seconds since the"
                         + " load generator started (its summary's start time); history row i is second i to i+1"));
@@ -653,6 +639,22 @@ public final class ScenarioRun implements AutoCloseable {
         return result;
     }
 
+    /** The point's load run on a thread of its own, while the caller changes the system on a schedule. */
+    private java.util.concurrent.CompletableFuture<RunSummary> loadInBackground(Prepared p) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return runLoad(p.spec(), p.dir());
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    /** How charts and the console name a point. */
+    private static String title(ScenarioPoint point) {
+        return point.system() + " " + point.fleet().label() + " " + point.placement().label() + " tsp-" + point.tspN();
+    }
+
     private List<Node> providerNodes() {
         return byRole(NodeRole.PROVIDER);
     }
@@ -687,8 +689,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     private RunResult collect(ScenarioPoint point, Path dir) throws IOException {
         RunResult result = RunResult.read(dir);
-        String title = point.system() + " " + point.fleet().label() + " " + point.placement().label()
-                + " tsp-" + point.tspN();
+        String title = title(point);
         Charts.throughputOverTime(result, "Throughput: " + title, dir.resolve("throughput.png"));
         Charts.responseTimePercentiles(result, "Response times: " + title, dir.resolve("response-times.png"));
         AllureReport.attach("summary.json", dir.resolve("summary.json"));

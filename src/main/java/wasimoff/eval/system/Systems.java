@@ -54,6 +54,11 @@ public final class Systems {
         return kind(id).unavailable(testbed);
     }
 
+    /** {@link #unavailable} as the installer reports what is missing: a reason no installation fixes. */
+    public static Optional<Installer.Unmet> unfixable(String id, String testbed) {
+        return unavailable(id, testbed).map(reason -> new Installer.Unmet(id, List.of(reason), "run as root", false));
+    }
+
     /**
      * Installs what {@code id} needs with {@code installer} and returns why it still cannot run on
      * {@code testbed}, or empty when it can.
@@ -65,9 +70,9 @@ public final class Systems {
     /** {@link #prepare(String, String, Installer)} with {@code provider} as Wasimoff's provider kind. */
     public static Optional<Installer.Unmet> prepare(String id, String testbed, ProviderKind provider,
                                                     Installer installer) {
-        Optional<String> reason = unavailable(id, testbed);
-        if (reason.isPresent()) {
-            return Optional.of(new Installer.Unmet(id, List.of(reason.get()), "run as root", false));
+        Optional<Installer.Unmet> unfixable = unfixable(id, testbed);
+        if (unfixable.isPresent()) {
+            return unfixable;
         }
         return Optional.ofNullable(installer.ensure(Map.of(id, requirements(id, testbed, provider))).get(id));
     }
