@@ -87,24 +87,17 @@ public final class InstalledBinaries {
      */
     public synchronized void record(Map<String, String> entries) throws IOException {
         Files.createDirectories(bin);
-        Properties p = new Properties();
-        p.putAll(versions());
-        p.putAll(entries);
+        // sorted (versions() is a TreeMap), so that two caches with the same contents have the same file
+        Map<String, String> all = versions();
+        all.putAll(entries);
         Path tmp = Files.createTempFile(bin, VERSIONS, ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
-            // sorted, so that two caches with the same contents have the same file
-            for (String key : new TreeMap<>(Map.copyOf(castToStrings(p))).keySet()) {
-                w.write(escapeKey(key) + "=" + escapeValue(p.getProperty(key)) + "\n");
+            for (var e : all.entrySet()) {
+                w.write(escapeKey(e.getKey()) + "=" + escapeValue(e.getValue()) + "\n");
             }
         }
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, bin.resolve(VERSIONS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Map<String, String> castToStrings(Properties p) {
-        Map<String, String> m = new TreeMap<>();
-        p.forEach((k, v) -> m.put(k.toString(), v.toString()));
-        return m;
     }
 
     private static String escapeKey(String s) {
