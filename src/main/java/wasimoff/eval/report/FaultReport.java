@@ -23,12 +23,9 @@ public final class FaultReport {
     /** Writes {@code faults.md} into the run's directory and returns its text. */
     public static String write(RunResult result, String title, List<FaultAnalysis.Event> events, List<String> notes)
             throws IOException {
-        // the history's last row holds the drain after the run time: not a second of the run
-        int seconds = (int) Math.min(result.history().size(), result.spec().runTimeMillis() / 1000);
-        List<Double> successes = result.successesOverTime().subList(0, seconds);
+        List<Double> successes = result.successesOverTime();
         double steady = FaultAnalysis.steady(successes, events);
-        List<FaultAnalysis.Impact> impacts = FaultAnalysis.analyse(successes,
-                result.failuresOverTime().subList(0, seconds), events, steady);
+        List<FaultAnalysis.Impact> impacts = FaultAnalysis.analyse(successes, result.failuresOverTime(), events, steady);
         RunSummary s = result.summary();
         List<String> md = new ArrayList<>();
         md.add("# Faults: " + title);

@@ -62,12 +62,15 @@ public record RunResult(Path directory, RunSpec spec, RunSummary summary, List<H
     }
 
     /**
-     * The failures of every history row by reason, from {@code failures_over_time.csv} (one map per
-     * row, empty for a row without failures; all empty when the run has no such file).
+     * The failures of every second of the run by reason, from {@code failures_over_time.csv} (one map
+     * per history row, empty for a row without failures; all empty when the run has no such file).
+     * Like {@link #successesOverTime}, without the drain row after the run time.
      */
     public List<Map<String, Long>> failuresOverTime() throws IOException {
         List<Map<String, Long>> rows = new ArrayList<>();
-        history.forEach(h -> rows.add(new java.util.TreeMap<>()));
+        for (int i = 0; i < secondsOfTheRun(); i++) {
+            rows.add(new java.util.TreeMap<>());
+        }
         Path file = directory.resolve(ResultsWriter.FAILURES_OVER_TIME);
         if (!Files.exists(file)) {
             return rows;
@@ -84,9 +87,17 @@ public record RunResult(Path directory, RunSpec spec, RunSummary summary, List<H
         return rows;
     }
 
-    /** Successful requests in every row of the history (completed minus failed). */
+    /**
+     * Successful requests in every second of the run (completed minus failed). The history's last row
+     * holds the drain after the run time, a part of a second that is not one of the run's: it is left out.
+     */
     public List<Double> successesOverTime() {
-        return history.stream().map(h -> Math.max(0, h.requestsPerSecond() - h.failuresPerSecond())).toList();
+        return history.stream().limit(secondsOfTheRun())
+                .map(h -> Math.max(0, h.requestsPerSecond() - h.failuresPerSecond())).toList();
+    }
+
+    private int secondsOfTheRun() {
+        return (int) Math.min(history.size(), spec.runTimeMillis() / 1000);
     }
 
     /** The run's {@code parameters.json} (system, fleet, placement, versions, ...); empty when it has none. */
