@@ -3,13 +3,17 @@ package wasimoff.eval.cli;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import wasimoff.eval.net.TcpPing;
 
 /**
- * {@code harness.jar ping --from ADDRESS --to HOST:PORT --count N --interval-ms MS}: TCP round trips
- * from this node to an echo server, printed as {@code min;avg;max;mdev} in ms on the last line.
+ * {@code harness.jar ping --from ADDRESS --to HOST:PORT [--baseline HOST:PORT] --count N --interval-ms MS}:
+ * TCP round trips from this node to an echo server, printed as {@code min;avg;max;mdev} in ms on the last
+ * line. With {@code --baseline}, probes to that second path (the same echo server without the emulated
+ * distance) alternate with the first, and its figures come on the line before, as
+ * {@code baseline;min;avg;max;mdev}.
  */
 final class PingMain {
     private PingMain() {
@@ -17,19 +21,28 @@ final class PingMain {
 
     static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
-        String to = value(a, "--to");
-        int colon = to.lastIndexOf(':');
-        TcpPing.Stats s = TcpPing.measure(InetAddress.getByName(value(a, "--from")),
-                new InetSocketAddress(to.substring(0, colon), Integer.parseInt(to.substring(colon + 1))),
+        List<InetSocketAddress> targets = new ArrayList<>(List.of(address(value(a, "--to"))));
+        if (a.contains("--baseline")) {
+            targets.add(address(value(a, "--baseline")));
+        }
+        List<TcpPing.Stats> s = TcpPing.measure(InetAddress.getByName(value(a, "--from")), targets,
                 Integer.parseInt(value(a, "--count")), Duration.ofMillis(Long.parseLong(value(a, "--interval-ms"))));
-        System.out.println(s.csv());
+        if (s.size() > 1) {
+            System.out.println(TcpPing.BASELINE_PREFIX + s.get(1).csv());
+        }
+        System.out.println(s.get(0).csv());
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     private static String value(List<String> args, String flag) {
         int i = args.indexOf(flag);
         if (i < 0 || i + 1 >= args.size()) {
-            System.err.println("ping: " + flag + " is missing; usage: ping --from ADDRESS --to HOST:PORT --count N"
-                    + " --interval-ms MS");
+            System.err.println("ping: " + flag + " is missing; usage: ping --from ADDRESS --to HOST:PORT"
+                    + " [--baseline HOST:PORT] --count N --interval-ms MS");
             System.exit(2);
         }
         return args.get(i + 1);

@@ -19,6 +19,9 @@ import java.util.Locale;
  * and mdev (the standard deviation).
  */
 public final class TcpPing {
+    /** What starts the line {@code harness.jar ping --baseline} prints for the baseline path. */
+    public static final String BASELINE_PREFIX = "baseline;";
+
     private TcpPing() {
     }
 
@@ -39,6 +42,16 @@ public final class TcpPing {
             return new Stats(min, avg, max, Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg)), rtts.size());
         }
 
+        /** Reads what {@link #csv} wrote (the count is not part of it and reads as 0). */
+        public static Stats parse(String csv) {
+            String[] c = csv.strip().split(";");
+            if (c.length != 4) {
+                throw new IllegalArgumentException("not min;avg;max;mdev: '" + csv + "'");
+            }
+            return new Stats(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3]), 0);
+        }
+
         /** The seed's {@code results.csv} columns after src;dest: {@code min;avg;max;mdev}. */
         public String csv() {
             return String.format(Locale.ROOT, "%.3f;%.3f;%.3f;%.3f", minMs, avgMs, maxMs, mdevMs);
@@ -48,26 +61,54 @@ public final class TcpPing {
     /** Sends {@code count} one-byte probes to {@code target}, one every {@code interval}, from {@code local}. */
     public static Stats measure(InetAddress local, InetSocketAddress target, int count, Duration interval)
             throws IOException, InterruptedException {
-        List<Double> rtts = new ArrayList<>();
-        try (Socket s = new Socket()) {
-            s.setTcpNoDelay(true);
-            s.bind(new InetSocketAddress(local, 0));
-            s.connect(target, 10_000);
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            InputStream in = s.getInputStream();
+        return measure(local, List.of(target), count, interval).get(0);
+    }
+
+    /**
+     * Probes every target in turn, {@code count} rounds, one probe every {@code interval}, each target on a
+     * connection of its own; one {@link Stats} per target, in their order. Interleaved rather than one target
+     * after another so that what the machine was doing meanwhile weighs on every target alike: the way to
+     * measure a path next to a baseline path.
+     */
+    public static List<Stats> measure(InetAddress local, List<InetSocketAddress> targets, int count, Duration interval)
+            throws IOException, InterruptedException {
+        List<Socket> sockets = new ArrayList<>();
+        List<List<Double>> rtts = new ArrayList<>();
+        try {
+            for (InetSocketAddress target : targets) {
+                Socket s = new Socket();
+                sockets.add(s);
+                s.setTcpNoDelay(true);
+                s.bind(new InetSocketAddress(local, 0));
+                s.connect(target, 10_000);
+                s.setSoTimeout(10_000);
+                rtts.add(new ArrayList<>());
+            }
             for (int i = 0; i < count; i++) {
-                long t0 = System.nanoTime();
-                out.write(i & 0x7f);
-                out.flush();
-                if (in.read() < 0) {
-                    throw new IOException("echo server closed the connection");
+                for (int t = 0; t < sockets.size(); t++) {
+                    rtts.get(t).add(probe(sockets.get(t), i));
+                    Thread.sleep(interval.toMillis());
                 }
-                rtts.add((System.nanoTime() - t0) / 1e6);
-                Thread.sleep(interval.toMillis());
+            }
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
             }
         }
-        return Stats.of(rtts);
+        return rtts.stream().map(Stats::of).toList();
+    }
+
+    /** One one-byte round trip, in ms. */
+    private static double probe(Socket s, int sequence) throws IOException {
+        OutputStream out = s.getOutputStream();
+        InputStream in = s.getInputStream();
+        long t0 = System.nanoTime();
+        out.write(sequence & 0x7f);
+        out.flush();
+        if (in.read() < 0) {
+            throw new IOException("echo server " + s.getRemoteSocketAddress() + " closed the connection");
+        }
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     /** A TCP echo server on one address: every byte comes straight back. */

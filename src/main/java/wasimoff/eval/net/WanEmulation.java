@@ -42,10 +42,26 @@ public final class WanEmulation implements AutoCloseable {
         if (rtt <= 0) {
             return target;
         }
-        String key = fromLocation + "->" + target.getHostString() + ":" + target.getPort();
+        return relay(fromLocation + "->", fromLocation, toLocation, target, rtt / 2);
+    }
+
+    /**
+     * The same path as {@link #route} through a relay that adds no delay: what the emulation's own
+     * hand-offs cost a round trip on this machine, the baseline the ping test takes from its figures.
+     */
+    public InetSocketAddress undelayedRoute(String fromLocation, String toLocation, InetSocketAddress target) {
+        if (catalogue.rtt(fromLocation, toLocation).avgMs() <= 0) {
+            return target; // no relay on route() either
+        }
+        return relay("undelayed " + fromLocation + "->", fromLocation, toLocation, target, 0);
+    }
+
+    private InetSocketAddress relay(String prefix, String fromLocation, String toLocation, InetSocketAddress target,
+                                    double oneWayMillis) {
+        String key = prefix + target.getHostString() + ":" + target.getPort();
         return relays.computeIfAbsent(key, k -> {
             try {
-                DelayRelay relay = new DelayRelay(InetAddress.getByName(addresses.get()), target, rtt / 2);
+                DelayRelay relay = new DelayRelay(InetAddress.getByName(addresses.get()), target, oneWayMillis);
                 DelayRelay.Cut cut = cuts.get(java.util.Set.of(fromLocation, toLocation));
                 if (cut != null) {
                     relay.cut(cut);

@@ -15,12 +15,15 @@ public final class LatencyChart {
     private LatencyChart() {
     }
 
-    /** {@code measured} and {@code expected} map a pair label such as {@code nbg1-hil} to milliseconds. */
-    public static Path write(Map<String, Double> measured, Map<String, Double> expected, String title, Path png)
-            throws IOException {
+    /**
+     * {@code measured} and {@code expected} map a pair label such as {@code nbg1-hil} to milliseconds;
+     * {@code measuredLabel} names the measured series in the legend.
+     */
+    public static Path write(Map<String, Double> measured, String measuredLabel, Map<String, Double> expected,
+                             String title, Path png) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         measured.forEach((pair, ms) -> {
-            data.addValue(ms, "measured avg", pair);
+            data.addValue(ms, measuredLabel, pair);
             data.addValue(expected.get(pair), "catalogue avg", pair);
         });
         JFreeChart chart = ChartFactory.createBarChart(title, "location pair", "round-trip time [ms]", data,

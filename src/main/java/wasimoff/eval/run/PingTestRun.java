@@ -4,7 +4,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
+import wasimoff.eval.net.TcpPing;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.ServiceDefinition;
@@ -15,17 +18,26 @@ import wasimoff.eval.testbed.Testbed;
  * to the other, one pair at a time (parallel pingers on small machines add their own scheduling
  * delay), {@code harness.jar ping} run on the sending node itself through the testbed's route, so
  * that what is measured is what the systems' traffic meets: the delay relays on local testbeds, the
- * real network between servers.
+ * real network between servers. Where the distance is emulated, probes over the same route without
+ * the delay alternate with the others: the relays' own hand-offs and the scheduling of a small shared
+ * machine cost each round trip about a millisecond, which is this machine's, not the emulation's.
  */
 public final class PingTestRun {
     private PingTestRun() {
     }
 
-    /** One pair's result: the locations and {@code min;avg;max;mdev} in ms. */
-    public record Pair(String from, String to, String stats) {
-        /** The average round trip in ms. */
-        public double avgMillis() {
-            return Double.parseDouble(stats.split(";")[1]);
+    /**
+     * One pair's result: the locations, the round trips over the testbed's route and, where the testbed
+     * emulates the distance, over the same route without the delay ({@link Testbed#undelayedRoute}),
+     * probed alternately with the first.
+     */
+    public record Pair(String from, String to, TcpPing.Stats stats, Optional<TcpPing.Stats> baseline) {
+        /**
+         * What the route adds to the machine's own round trip: the average less the baseline's, or the
+         * average itself where there is no baseline.
+         */
+        public double addedMillis() {
+            return stats.avgMs() - baseline.map(TcpPing.Stats::avgMs).orElse(0.0);
         }
     }
 
@@ -46,18 +58,16 @@ public final class PingTestRun {
                 for (int j = i + 1; j < nodes.size(); j++) {
                     Node from = nodes.get(i);
                     Node to = nodes.get(j);
-                    InetSocketAddress target = testbed.route(from, to, ports.get(j));
-                    List<String> command = List.of("java", "-jar", from.harnessJar(), "ping", "--from", from.host(),
-                            "--to", target.getHostString() + ":" + target.getPort(), "--count", Integer.toString(count),
-                            "--interval-ms", Long.toString(interval.toMillis()));
-                    Node.CommandResult r = from.exec(command, interval.multipliedBy(count).plus(Duration.ofMinutes(2)));
-                    String last = r.output().strip().lines().reduce((a, b) -> b).orElse("");
-                    if (r.exitCode() != 0 || !last.matches("[0-9.;]+")) {
-                        throw new IllegalStateException("ping from " + from.name() + " to " + to.name() + " failed ("
-                                + r.exitCode() + "): " + r.output().strip());
-                    }
-                    Pair p = new Pair(from.spec().location().id(), to.spec().location().id(), last);
-                    progress.accept(String.format("   %s -> %s: %s", p.from(), p.to(), p.stats()));
+                    Optional<InetSocketAddress> undelayed = testbed.undelayedRoute(from, to, ports.get(j));
+                    List<String> command = new ArrayList<>(List.of("java", "-jar", from.harnessJar(), "ping",
+                            "--from", from.host(), "--to", hostPort(testbed.route(from, to, ports.get(j))),
+                            "--count", Integer.toString(count), "--interval-ms", Long.toString(interval.toMillis())));
+                    undelayed.ifPresent(u -> command.addAll(List.of("--baseline", hostPort(u))));
+                    Node.CommandResult r = from.exec(command, interval.multipliedBy(count * 2L).plus(Duration.ofMinutes(2)));
+                    Pair p = parse(from, to, r);
+                    progress.accept(String.format("   %s -> %s: %s%s", p.from(), p.to(), p.stats().csv(),
+                            p.baseline().map(b -> String.format(Locale.ROOT, " (without the delay: %.3f ms avg; the"
+                                    + " emulation added %.3f ms)", b.avgMs(), p.addedMillis())).orElse("")));
                     pairs.add(p);
                 }
             }
@@ -67,5 +77,22 @@ public final class PingTestRun {
             }
         }
         return pairs;
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    /** The pinger's last line is the route's figures, the one before it the baseline's where one was asked. */
+    private static Pair parse(Node from, Node to, Node.CommandResult r) {
+        List<String> lines = r.output().strip().lines().toList();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        if (r.exitCode() != 0 || !last.matches("[0-9.;]+")) {
+            throw new IllegalStateException("ping from " + from.name() + " to " + to.name() + " failed ("
+                    + r.exitCode() + "): " + r.output().strip());
+        }
+        Optional<TcpPing.Stats> baseline = lines.stream().filter(l -> l.startsWith(TcpPing.BASELINE_PREFIX))
+                .findFirst().map(l -> TcpPing.Stats.parse(l.substring(TcpPing.BASELINE_PREFIX.length())));
+        return new Pair(from.spec().location().id(), to.spec().location().id(), TcpPing.Stats.parse(last), baseline);
     }
 }

@@ -26,6 +26,15 @@ public interface Testbed extends AutoCloseable {
     InetSocketAddress route(Node from, Node to, int port);
 
     /**
+     * The path {@link #route} takes with the emulated distance taken out: through a relay like the
+     * others but without delay, so that a round trip over it is what this machine itself adds to every
+     * emulated one. Empty where the distance is the network's own, or not emulated: nothing to take out.
+     */
+    default java.util.Optional<InetSocketAddress> undelayedRoute(Node from, Node to, int port) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Partitions locations {@code a} and {@code b} until {@link #heal}: connections between their
      * nodes stall ({@link DelayRelay.Cut#BLACKHOLE}) or are reset ({@link DelayRelay.Cut#DROP}).
      * Returns what was cut, for the record.

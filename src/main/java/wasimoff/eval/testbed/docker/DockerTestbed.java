@@ -165,6 +165,12 @@ public final class DockerTestbed implements Testbed {
         return wan == null ? direct : wan.route(from.spec().location().id(), to.spec().location().id(), direct);
     }
 
+    @Override
+    public java.util.Optional<InetSocketAddress> undelayedRoute(Node from, Node to, int port) {
+        return java.util.Optional.ofNullable(wan).map(w -> w.undelayedRoute(from.spec().location().id(),
+                to.spec().location().id(), new InetSocketAddress(to.host(), port)));
+    }
+
     /** Engine, image, each node's CPU limit and the oversubscription. */
     @Override
     public Map<String, String> parameters() {

@@ -74,6 +74,12 @@ public final class EmbeddedTestbed implements Testbed {
                 : wan.route(from.spec().location().id(), to.spec().location().id(), direct);
     }
 
+    @Override
+    public java.util.Optional<InetSocketAddress> undelayedRoute(Node from, Node to, int port) {
+        return java.util.Optional.ofNullable(wan).map(w -> w.undelayedRoute(from.spec().location().id(),
+                to.spec().location().id(), new InetSocketAddress(to.host(), port)));
+    }
+
     /** Partitions two locations by cutting the WAN emulation's relays between them. */
     @Override
     public String cut(Location a, Location b, DelayRelay.Cut how) {
