@@ -85,28 +85,11 @@ public final class SeedTsp implements Requirement {
         return Optional.empty();
     }
 
-    /**
-     * The Wasimoff tree to build from: the configured one ({@link WasimoffSource#configuredTree}), else
-     * the installer's clone in the cache; or why there is none at the pin.
-     */
-    public static WasimoffSource source(InstallContext context) throws WasimoffSource.Refused {
-        Optional<Path> tree = WasimoffSource.configuredTree(context.settings(), context.environment(), context.project());
-        if (tree.isPresent()) {
-            return WasimoffSource.ofTree(tree.get());
-        }
-        Path clone = context.cache().root().resolve("src/wasimoff-" + Pins.shortCommit(Pins.WASIMOFF_COMMIT));
-        if (Files.isDirectory(clone.resolve(".git"))) {
-            return WasimoffSource.ofClone(clone);
-        }
-        throw new WasimoffSource.Refused("no Wasimoff source tree: none given (-D" + WasimoffSource.SRC
-                + ", $WASIMOFF_SRC), none at ../shared/third-party/wasimoff and no clone in " + clone.getParent());
-    }
-
     @Override
     public void install(InstallContext context) throws InstallException {
         WasimoffSource source;
         try {
-            source = source(context);
+            source = WasimoffSource.forBuild(context);
         } catch (WasimoffSource.Refused e) {
             throw new InstallException(e.getMessage());
         }

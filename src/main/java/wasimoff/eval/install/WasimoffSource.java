@@ -61,6 +61,24 @@ public record WasimoffSource(Path tree, String origin, String hash) {
         return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
     }
 
+    /**
+     * The Wasimoff tree a build of one of its parts starts from: the configured one
+     * ({@link #configuredTree}), else the clone a broker build from git left in the cache; or why
+     * there is none at the pin.
+     */
+    public static WasimoffSource forBuild(InstallContext context) throws Refused {
+        Optional<Path> tree = configuredTree(context.settings(), context.environment(), context.project());
+        if (tree.isPresent()) {
+            return ofTree(tree.get());
+        }
+        Path clone = context.cache().root().resolve("src/wasimoff-" + Pins.shortCommit(Pins.WASIMOFF_COMMIT));
+        if (Files.isDirectory(clone.resolve(".git"))) {
+            return ofClone(clone);
+        }
+        throw new Refused("no Wasimoff source tree: none given (-D" + SRC + ", $WASIMOFF_SRC), none at"
+                + " ../shared/third-party/wasimoff and no clone in " + clone.getParent());
+    }
+
     /** {@code tree} as a source, once its commit is shown to be the pin. */
     public static WasimoffSource ofTree(Path tree) throws Refused {
         if (!Files.isDirectory(tree.resolve("broker"))) {

@@ -30,6 +30,7 @@ public final class WebProvider implements Requirement {
     public static final String DIR_KEY = "wasimoff.webprovider.dist";
     private static final Pattern PACKAGE_MANAGER = Pattern.compile("yarn@(\\d+\\.\\d+\\.\\d+)");
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
+    private static final PinnedBuild BUILD = new PinnedBuild("Wasimoff's web provider", COMMIT_KEY, DIR_KEY, "index.html");
 
     @Override
     public String name() {
@@ -38,19 +39,12 @@ public final class WebProvider implements Requirement {
 
     /** The built {@code dist/} directory, if the cache holds one of the pinned commit. */
     public static Optional<Path> dist(InstalledBinaries cache) {
-        Map<String, String> versions = cache.versions();
-        String dir = versions.get(DIR_KEY);
-        if (dir == null || !Pins.WASIMOFF_COMMIT.equals(versions.get(COMMIT_KEY))) {
-            return Optional.empty();
-        }
-        Path dist = cache.root().resolve(dir);
-        return Files.isRegularFile(dist.resolve("index.html")) ? Optional.of(dist) : Optional.empty();
+        return BUILD.dir(cache);
     }
 
     /** The built {@code dist/} directory, or a failure saying the installer has not built it. */
     public static Path requireDist(InstalledBinaries cache) {
-        return dist(cache).orElseThrow(() -> new IllegalStateException("Wasimoff's web provider is not built in "
-                + cache.root() + "; the installer runs before a scenario's first point (-Dinstall=on)"));
+        return BUILD.require(cache);
     }
 
     /** The content hash of the source tree the cached build came from. */
@@ -60,23 +54,17 @@ public final class WebProvider implements Requirement {
 
     @Override
     public Optional<String> missing(InstallContext context) {
-        if (dist(context.cache()).isPresent()) {
-            return Optional.empty();
-        }
-        String recorded = context.cache().versions().get(COMMIT_KEY);
-        if (recorded == null) {
-            return Optional.of("the web provider is not built in " + context.cache().root());
-        }
-        if (!recorded.equals(Pins.WASIMOFF_COMMIT)) {
-            return Optional.of("the web provider in " + context.cache().root() + " is of commit " + recorded
-                    + ", not the pinned " + Pins.WASIMOFF_COMMIT);
-        }
-        return Optional.of("the web provider's dist/ recorded in " + context.cache().root() + " is gone");
+        return BUILD.missing(context.cache());
     }
 
     @Override
     public void install(InstallContext context) throws InstallException {
-        WasimoffSource source = source(context);
+        WasimoffSource source;
+        try {
+            source = WasimoffSource.forBuild(context);
+        } catch (WasimoffSource.Refused e) {
+            throw new InstallException("the web provider: " + e.getMessage(), e);
+        }
         String hash12 = source.hash().substring(0, 12);
         try {
             Path work = Files.createDirectories(context.cache().root().resolve("build"));
@@ -113,25 +101,6 @@ public final class WebProvider implements Requirement {
             Thread.currentThread().interrupt();
             throw new InstallException("interrupted while building the web provider", e);
         }
-    }
-
-    /** The configured tree, else the clone a broker build from git left in the cache. */
-    private static WasimoffSource source(InstallContext context) throws InstallException {
-        Optional<Path> tree = WasimoffSource.configuredTree(context.settings(), context.environment(), context.project());
-        Path clone = context.cache().root().resolve("src/wasimoff-" + Pins.shortCommit(Pins.WASIMOFF_COMMIT));
-        try {
-            if (tree.isPresent()) {
-                return WasimoffSource.ofTree(tree.get());
-            }
-            if (Files.isDirectory(clone.resolve(".git"))) {
-                return WasimoffSource.ofClone(clone);
-            }
-        } catch (WasimoffSource.Refused e) {
-            throw new InstallException(e.getMessage(), e);
-        }
-        throw new InstallException("no Wasimoff source tree to build the web provider from: none given (-D"
-                + WasimoffSource.SRC + ", $WASIMOFF_SRC), none at ../shared/third-party/wasimoff and no clone in "
-                + clone);
     }
 
     /** The yarn version {@code package.json} asks for ({@code "packageManager": "yarn@4.9.4"}). */

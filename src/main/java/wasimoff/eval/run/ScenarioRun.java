@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -38,6 +40,7 @@ import wasimoff.eval.scenario.ScenarioLoader;
 import wasimoff.eval.scenario.ScenarioPoint;
 import wasimoff.eval.scenario.Sweep;
 import wasimoff.eval.settings.InvalidSettingException;
+import wasimoff.eval.settings.Kinds;
 import wasimoff.eval.settings.SettingValues;
 import wasimoff.eval.settings.Settings;
 import wasimoff.eval.system.Deployment;
@@ -66,6 +69,8 @@ public final class ScenarioRun implements AutoCloseable {
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
     /** Single requests whose median is a point's service time. */
     private static final int SERVICE_TIME_SAMPLES = 5;
+    /** Rounds of one request per worker at once before anything is timed. */
+    private static final int WARM_UP_ROUNDS = 2;
     private static final java.time.format.DateTimeFormatter RUN_STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -152,7 +157,17 @@ public final class ScenarioRun implements AutoCloseable {
         int repetitions = values.getOr(Settings.REPETITIONS, scenario.repetitions());
         boolean random = values.getOr(Settings.ORDER, "random").equals("random");
         long seed = values.get(Settings.ORDER_SEED).orElseGet(() -> new java.security.SecureRandom().nextLong());
-        List<ScenarioPoint> points = Sweep.ordered(Sweep.points(scenario, settings), repetitions, random, seed);
+        ProviderKind provider = providerOf(scenario, values);
+        List<ScenarioPoint> points = Sweep.ordered(Sweep.points(scenario, settings), repetitions, random, seed).stream()
+                .map(p -> p.withVariant(Systems.variant(p.system(), settings.engine(), installed.workload().kind(), provider)))
+                .toList();
+        points.stream().filter(p -> !p.variant().isEmpty()).map(ScenarioPoint::systemLabel).distinct()
+                .forEach(label -> notes.add("results, charts and the console name " + label.substring(0, label.indexOf('+'))
+                        + " " + label + ": not its default set-up"));
+        if (settings.systems().contains("wasimoff")) {
+            notes.add("wasimoff's providers = " + provider.word() + " (-D" + Settings.PROVIDER.key() + "="
+                    + String.join("|", Kinds.PROVIDERS) + ")");
+        }
         notes.add("repetitions = " + repetitions + "; order = " + (random ? "random within each placement, seed " + seed
                 + " (the same order again: -D" + Settings.ORDER_SEED.key() + "=" + seed + ")" : "the seed's sweep"));
         Path resultsRoot = values.getOr(Settings.RESULTS_DIR, root.resolve("results"));
@@ -333,7 +348,7 @@ public final class ScenarioRun implements AutoCloseable {
         phases.forEach(ph -> table.add(String.format(java.util.Locale.ROOT, "%d;%d;%d;%.1f;%d", ph.providers(),
                 ph.startSecond(), ph.endSecond(), ph.plateau(), ph.settleSeconds())));
         Files.write(p.dir().resolve("phases.csv"), table);
-        Charts.throughputAndProviders(result, starts, counts, "Live scaling: " + point.system(),
+        Charts.throughputAndProviders(result, starts, counts, "Live scaling: " + point.systemLabel(),
                 p.dir().resolve("scaling.png"));
         AllureReport.attach("throughput and providers over time", p.dir().resolve("scaling.png"));
         AllureReport.attach("phases.csv", p.dir().resolve("phases.csv"));
@@ -427,7 +442,7 @@ public final class ScenarioRun implements AutoCloseable {
             return;
         }
         Allure.epic(scenario.id());
-        Allure.feature(point.system());
+        Allure.feature(point.systemLabel());
         Path dir = results.newRunDirectory(point);
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("system", point.system());
@@ -450,7 +465,7 @@ public final class ScenarioRun implements AutoCloseable {
         SystemUnderTest sut = d.system();
         RunSpec.HttpRequestTemplate request = sut.request(point.tspN());
         Path dir = results.newRunDirectory(point);
-        RunSpec spec = new RunSpec(point.system() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
+        RunSpec spec = new RunSpec(point.systemLabel() + " " + point.fleet().label() + " tsp-" + point.tspN(), request,
                 sut.responseCheck(), point.load().users(), point.load().spawnRate(), point.load().runTime().toMillis(),
                 RunSpec.SEED_PERCENTILES, d.clientAddress(), 120_000, "locust");
         return new Prepared(sut, d.parameters(), spec, dir);
@@ -469,7 +484,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     private Deployed deployAndScale(ScenarioPoint point, Integer providers) throws Exception {
         Allure.epic(scenario.id());
-        Allure.feature(point.system());
+        Allure.feature(point.systemLabel());
         Allure.label("testbed", settings.testbed());
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scenario", scenario.id());
@@ -477,6 +492,7 @@ public final class ScenarioRun implements AutoCloseable {
         params.put("repetition", point.repetition() + "/" + point.repetitions());
         params.put("order seed", ordering.seed());
         params.put("system", point.system());
+        params.put("system as named", point.systemLabel());
         params.put("fleet", point.fleet().label());
         params.put("placement", point.placement().label());
         params.put("tsp-n", point.tspN());
@@ -530,9 +546,12 @@ public final class ScenarioRun implements AutoCloseable {
                         + outcome.failure().get());
             }
         });
+        int workers = active.stream().mapToInt(n -> n.spec().type().vcpus()).sum();
+        String warmed = Allure.step("warm-up: " + WARM_UP_ROUNDS + " rounds of " + workers
+                + " requests at once, one per worker", () -> warmEveryWorker(sut, warmUp, workers));
+        params.put("warm-up", warmed);
         double serviceMillis = Allure.step("service time: " + SERVICE_TIME_SAMPLES + " single requests, one at a time",
                 () -> serviceTime(sut, warmUp));
-        int workers = active.stream().mapToInt(n -> n.spec().type().vcpus()).sum();
         // local testbeds share this machine's cores among all nodes; servers have their own
         int usable = TestbedKind.of(settings.testbed()).sharesThisMachine()
                 ? Math.min(workers, Runtime.getRuntime().availableProcessors()) : workers;
@@ -544,6 +563,42 @@ public final class ScenarioRun implements AutoCloseable {
         sut.parameters().forEach((k, v) -> environment.put(point.system() + " " + k, String.valueOf(v)));
         Node client = byRole(NodeRole.CLIENT).get(0);
         return new Deployed(sut, client, sut.clientAddress(client), params);
+    }
+
+    /**
+     * Sends {@code workers} requests at once, {@link #WARM_UP_ROUNDS} times, so that before any request
+     * is timed every worker has run one: Serverledge starts a function container per node on first use
+     * (a second or more), Wasm engines compile per worker, browsers fill their pools. Returns what
+     * happened, for the results; failures here are recorded, not fatal, since the runs that follow
+     * count their own.
+     */
+    private static String warmEveryWorker(SystemUnderTest sut, RunSpec.HttpRequestTemplate request, int workers)
+            throws InterruptedException {
+        int parallel = Math.max(1, Math.min(workers, 64));
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        int failed = 0;
+        long slowest = 0;
+        try {
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                List<java.util.concurrent.Future<SingleRequest.Outcome>> calls = new ArrayList<>();
+                for (int i = 0; i < parallel; i++) {
+                    calls.add(pool.submit(() -> SingleRequest.send(request, ResponseChecks.named(sut.responseCheck()),
+                            WARM_UP_TIMEOUT)));
+                }
+                for (var c : calls) {
+                    try {
+                        SingleRequest.Outcome o = c.get();
+                        failed += o.failure().isPresent() ? 1 : 0;
+                        slowest = Math.max(slowest, o.took().toMillis());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        failed++;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return WARM_UP_ROUNDS + " x " + parallel + " requests at once, " + failed + " failed, slowest " + slowest + " ms";
     }
 
     /** The median time of single requests sent one at a time to an idle system, in ms. */
@@ -652,7 +707,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** How charts and the console name a point. */
     private static String title(ScenarioPoint point) {
-        return point.system() + " " + point.fleet().label() + " " + point.placement().label() + " tsp-" + point.tspN();
+        return point.systemLabel() + " " + point.fleet().label() + " " + point.placement().label() + " tsp-" + point.tspN();
     }
 
     private List<Node> providerNodes() {

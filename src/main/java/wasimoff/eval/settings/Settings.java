@@ -37,9 +37,10 @@ public final class Settings {
             "all, or a list of the file's placement names", Map.of("*", "all"), Parsers.listOf(Parsers.text()));
     public static final Setting<String> ENGINE = of("engine",
             "WebAssembly engine of our providers (reference, and ours under Wasimoff)", String.join(", ", Kinds.ENGINES),
-            Map.of("*", "wasmtime"), Parsers.oneOf(Kinds.ENGINES));
+            Map.of("*", Kinds.DEFAULT_ENGINE), Parsers.oneOf(Kinds.ENGINES));
     public static final Setting<String> PROVIDER = of("provider",
-            "Wasimoff's providers: its web provider in headless Chromium (as the evaluation ran it), or ours",
+            "Wasimoff's providers: its web provider in headless Chromium (as the evaluation ran it), its Deno"
+                    + " provider, or ours",
             String.join(", ", Kinds.PROVIDERS),
             Map.of("*", "the scenario file's provider, else browser"),
             Parsers.oneOf(Kinds.PROVIDERS));

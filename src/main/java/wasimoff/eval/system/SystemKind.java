@@ -31,6 +31,16 @@ public interface SystemKind {
     SystemUnderTest create(Options options);
 
     /**
+     * What sets an instance with our providers on {@code engine} and Wasimoff's {@code provider} kind
+     * apart from this system's default set-up, as a suffix of its name in results, charts and the
+     * console (e.g. {@code +deno}, {@code +chicory}), or empty: runs of one system in different set-ups
+     * are never filed or charted as one.
+     */
+    default String variant(String engine, ProviderKind provider) {
+        return "";
+    }
+
+    /**
      * What a new instance is made with.
      *
      * @param cache          where the installer put the systems' binaries

@@ -95,4 +95,13 @@ public final class Systems {
                                          Workload workload, ProviderKind provider) {
         return kind(id).create(new SystemKind.Options(cache, serverledgeCpu, engine, workload, provider));
     }
+
+    /**
+     * What follows {@code id} in the name results, charts and the console give it when made with these
+     * settings: what differs from its default set-up ({@link SystemKind#variant}), then the workload
+     * unless it is the evaluation's own program; e.g. empty, {@code +deno}, {@code +chicory+own-tsp}.
+     */
+    public static String variant(String id, String engine, String workload, ProviderKind provider) {
+        return kind(id).variant(engine, provider) + (workload.equals(Workload.SEED_TSP) ? "" : "+" + workload);
+    }
 }

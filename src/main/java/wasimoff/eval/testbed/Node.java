@@ -63,6 +63,14 @@ public interface Node {
     String putExecutable(java.nio.file.Path local);
 
     /**
+     * Makes the local directory {@code local}, with everything below it, available on the node and
+     * returns its path there. Nodes on this machine use it in place; remote nodes receive a copy once,
+     * under its name (which should say its content, as the cache's build directories do), executable
+     * files staying executable.
+     */
+    String putDirectory(java.nio.file.Path local);
+
+    /**
      * The path on the node of the harness's {@code harness.jar} (see {@link HarnessBundle}),
      * installing the bundle there on first use; {@code java -jar} on it runs the load generator or
      * one of our services.

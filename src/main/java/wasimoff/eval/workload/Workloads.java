@@ -65,7 +65,7 @@ public final class Workloads {
     /** Why the seed's program cannot be the default here (no pinned source), or empty. */
     public static Optional<String> seedUnavailable(InstallContext context) {
         try {
-            SeedTsp.source(context);
+            WasimoffSource.forBuild(context);
             return Optional.empty();
         } catch (WasimoffSource.Refused e) {
             return Optional.of("the pinned Wasimoff source is not available: " + e.getMessage());

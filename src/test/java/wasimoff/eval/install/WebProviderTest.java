@@ -27,7 +27,7 @@ class WebProviderTest {
 
         new InstalledBinaries(cache).record(Map.of(WebProvider.COMMIT_KEY, Pins.WASIMOFF_COMMIT,
                 WebProvider.DIR_KEY, "webprovider-0123456789ab/dist", WebProvider.HASH_KEY, "0123456789ab"));
-        assertThat(webProvider.missing(context())).hasValueSatisfying(m -> assertThat(m).contains("dist/ recorded in").contains("is gone"));
+        assertThat(webProvider.missing(context())).hasValueSatisfying(m -> assertThat(m).contains("recorded in").contains("is gone"));
 
         Path dist = Files.createDirectories(cache.resolve("webprovider-0123456789ab/dist"));
         Files.writeString(dist.resolve("index.html"), "<html></html>");

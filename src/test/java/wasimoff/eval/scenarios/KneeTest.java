@@ -44,7 +44,7 @@ class KneeTest {
         double bound = v.getOr(Settings.KNEE_P99_MS, 100.0);
         int steps = v.getOr(Settings.KNEE_STEPS, 8);
         Duration stepTime = Duration.ofSeconds(v.getOr(Settings.KNEE_STEP_SECONDS, 4));
-        String system = point.system();
+        String system = point.systemLabel();
         Allure.parameter("p99 bound", bound + " ms");
         ScenarioRun.Deployed deployed = session.deploy(point);
         Path dir = session.evaluationDirectory("knee", system);

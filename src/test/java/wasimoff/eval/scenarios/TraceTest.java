@@ -36,7 +36,7 @@ class TraceTest {
     @ScenarioPoints
     void stepsAddUpToTheEndToEndTime(ScenarioPoint point, ScenarioSession session) throws Exception {
         int repeat = session.values().getOr(Settings.TRACE_REPEAT, 50);
-        String system = point.system();
+        String system = point.systemLabel();
         int n = point.tspN();
         io.qameta.allure.Allure.parameter("repetitions", repeat);
         BrokerAndProviders sut = (BrokerAndProviders) session.deploy(point).system();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Installer;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 
 /**
  * What tests of the real systems call first: the installer brings the system as the main job
@@ -17,8 +18,13 @@ public final class InstalledForTests {
 
     /** Installs what {@code system} needs on {@code testbed}; returns the cache it is in. */
     public static InstalledBinaries require(String system, String testbed) {
+        return require(system, testbed, ProviderKind.BROWSER);
+    }
+
+    /** Installs what {@code system} with Wasimoff's {@code provider} kind needs on {@code testbed}. */
+    public static InstalledBinaries require(String system, String testbed, ProviderKind provider) {
         Installer installer = Installer.ofThisJvm(System.getProperty(Installer.INSTALL), System.out::println);
-        Systems.prepare(system, testbed, installer).ifPresent(unmet -> {
+        Systems.prepare(system, testbed, provider, installer).ifPresent(unmet -> {
             if (unmet.attemptFailed()) {
                 fail(system + " could not be installed: " + unmet.describe());
             }

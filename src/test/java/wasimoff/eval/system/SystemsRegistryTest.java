@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import wasimoff.eval.settings.Kinds;
 import wasimoff.eval.settings.TestbedKind;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 
 class SystemsRegistryTest {
     @Test
@@ -19,6 +20,19 @@ class SystemsRegistryTest {
     void anUnknownSystemIsRefusedWithTheValidNames() {
         assertThatThrownBy(() -> Systems.kind("openwhisk"))
                 .hasMessage("unknown system 'openwhisk'; valid: [reference, wasimoff, serverledge]");
+    }
+
+    @Test
+    void aSystemIsNamedByItsIdInItsDefaultSetUpAndWithWhatDiffersOtherwise() {
+        ProviderKind browser = ProviderKind.BROWSER;
+        assertThat(Systems.variant("wasimoff", "wasmtime", "seed-tsp", browser)).isEmpty();
+        assertThat(Systems.variant("wasimoff", "chicory", "seed-tsp", browser)).as("browsers run no engine of ours").isEmpty();
+        assertThat(Systems.variant("wasimoff", "chicory", "seed-tsp", ProviderKind.DENO)).isEqualTo("+deno");
+        assertThat(Systems.variant("wasimoff", "wasmtime", "seed-tsp", ProviderKind.OURS)).isEqualTo("+ours");
+        assertThat(Systems.variant("wasimoff", "chicory", "own-tsp", ProviderKind.OURS)).isEqualTo("+ours+chicory+own-tsp");
+        assertThat(Systems.variant("reference", "wasmtime", "seed-tsp", browser)).isEmpty();
+        assertThat(Systems.variant("reference", "node", "seed-tsp", ProviderKind.DENO)).isEqualTo("+node");
+        assertThat(Systems.variant("serverledge", "chicory", "own-tsp", ProviderKind.OURS)).isEqualTo("+own-tsp");
     }
 
     @Test

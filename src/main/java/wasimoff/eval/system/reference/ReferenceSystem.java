@@ -12,6 +12,8 @@ import wasimoff.eval.system.BrokerApi;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.settings.Kinds;
+import wasimoff.eval.system.wasimoff.ProviderKind;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
 
@@ -31,6 +33,11 @@ public final class ReferenceSystem extends BrokerAndProviders {
         @Override
         public SystemUnderTest create(Options o) {
             return new ReferenceSystem(o.engine(), o.workload());
+        }
+
+        @Override
+        public String variant(String engine, ProviderKind provider) {
+            return engine.equals(Kinds.DEFAULT_ENGINE) ? "" : "+" + engine;
         }
     };
 

@@ -5,18 +5,18 @@ import java.util.Locale;
 
 /**
  * Which providers serve the {@code wasimoff} system: Wasimoff's own web provider in headless
- * Chromium ({@code browser}, as the evaluation ran it; the default), or our Java
- * {@link WasimoffProvider} on Wasimoff's provider protocol ({@code ours}).
+ * Chromium ({@code browser}, as the evaluation ran it; the default), its Deno provider
+ * ({@code deno}), or our Java {@link WasimoffProvider} on Wasimoff's provider protocol ({@code ours}).
  */
 public enum ProviderKind {
-    BROWSER, OURS;
+    BROWSER, DENO, OURS;
 
-    /** The setting's word: {@code browser} or {@code ours}. */
+    /** The setting's word: {@code browser}, {@code deno} or {@code ours}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code browser} or {@code ours} (any case); null or blank is the default, {@code browser}. */
+    /** {@code browser}, {@code deno} or {@code ours} (any case); null or blank is the default, {@code browser}. */
     public static ProviderKind parse(String value) {
         if (value == null || value.isBlank()) {
             return BROWSER;

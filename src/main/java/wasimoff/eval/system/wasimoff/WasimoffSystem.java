@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.DenoProviderBuild;
 import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.WasimoffBroker;
@@ -21,6 +22,7 @@ import wasimoff.eval.system.BrokerApi;
 import wasimoff.eval.system.engine.WasmEngine;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.ServiceDefinition;
+import wasimoff.eval.settings.Kinds;
 import wasimoff.eval.workload.Workload;
 import wasimoff.eval.workload.Workloads;
 
@@ -29,7 +31,8 @@ import wasimoff.eval.workload.Workloads;
  * {@link WasimoffBroker}, run as a native service on the broker node) with, by default, Wasimoff's
  * own web provider in headless Chromium on every provider node ({@link BrowserProvider}, the
  * {@link WebProvider} build served by the broker), or our {@link WasimoffProvider}s speaking its
- * provider protocol ({@link ProviderKind#OURS}).
+ * provider protocol ({@link ProviderKind#OURS}), or Wasimoff's Deno provider ({@link DenoProvider},
+ * {@link ProviderKind#DENO}).
  *
  * <p>Browser providers run on every testbed: on the embedded testbed with Chromium from this
  * machine's installer, on the docker testbed in provider containers whose image carries this
@@ -52,6 +55,13 @@ public final class WasimoffSystem extends BrokerAndProviders {
         @Override
         public SystemUnderTest create(Options o) {
             return new WasimoffSystem(o.cache(), o.engine(), o.workload(), o.provider());
+        }
+
+        @Override
+        public String variant(String engine, ProviderKind provider) {
+            String kind = provider == ProviderKind.BROWSER ? "" : "+" + provider.word();
+            boolean ourEngine = provider == ProviderKind.OURS && !engine.equals(Kinds.DEFAULT_ENGINE);
+            return kind + (ourEngine ? "+" + engine : "");
         }
     };
 
@@ -84,13 +94,17 @@ public final class WasimoffSystem extends BrokerAndProviders {
     }
 
     /**
-     * What this machine needs for {@code provider} on {@code testbed}: the broker, and for browsers
-     * the web provider's build (npm) and, where the provider nodes run this machine's Chromium (the
-     * embedded testbed, and the docker testbed's image, built from it), Chromium.
+     * What this machine needs for {@code provider} on {@code testbed}: the broker; for browsers the
+     * web provider's build (npm) and, where the provider nodes run this machine's Chromium (the
+     * embedded testbed, and the docker testbed's image, built from it), Chromium; for Deno its build
+     * (npm), which provider nodes elsewhere receive a copy of.
      */
     public static List<Requirement> requirements(String testbed, ProviderKind provider) {
         if (provider == ProviderKind.OURS) {
             return List.of(new WasimoffBroker());
+        }
+        if (provider == ProviderKind.DENO) {
+            return List.of(DebianTool.NPM, new WasimoffBroker(), new DenoProviderBuild());
         }
         List<Requirement> all = new ArrayList<>();
         // Chromium on this machine: embedded nodes run it, the docker testbed's image is made from it
@@ -119,6 +133,11 @@ public final class WasimoffSystem extends BrokerAndProviders {
             parameters.put("webprovider source", binaries.versions().getOrDefault(WebProvider.SOURCE_KEY, "?"));
             parameters.put("webprovider yarn", binaries.versions().getOrDefault("wasimoff.webprovider.yarn", "?"));
             chromium.putAll(BrowserProvider.ensureChromium(deployment().providers()));
+        } else if (kind == ProviderKind.DENO) {
+            Map<String, String> installed = binaries.versions();
+            parameters.put("denoprovider source hash", installed.getOrDefault(DenoProviderBuild.HASH_KEY, "?"));
+            parameters.put("denoprovider source", installed.getOrDefault(DenoProviderBuild.SOURCE_KEY, "?"));
+            parameters.put("deno", installed.getOrDefault(DenoProviderBuild.DENO_KEY, "?"));
         }
         return new ServiceDefinition.ProcessService("wasimoff-broker",
                 List.of(broker.putExecutable(binaries.require(WasimoffBroker.BINARY))), env);
@@ -138,6 +157,9 @@ public final class WasimoffSystem extends BrokerAndProviders {
         if (kind == ProviderKind.BROWSER) {
             parameters.put("provider", "Wasimoff web provider (webprovider/) in headless Chromium, one per provider node");
             parameters.put("engine", "Chromium's V8 (the web provider's WASI shim in Web Workers)");
+        } else if (kind == ProviderKind.DENO) {
+            parameters.put("provider", "Wasimoff Deno provider (denoprovider/), one per provider node");
+            parameters.put("engine", "Deno's V8 (the web provider's WASI shim in Web Workers)");
         } else {
             parameters.put("provider", "wasimoff-eval Java provider on wasimoff_provider_v1_json");
             parameters.put("engine", WasmEngine.describe(engine));
@@ -146,15 +168,20 @@ public final class WasimoffSystem extends BrokerAndProviders {
 
     @Override
     protected ServiceDefinition providerService(Node node, String brokerUrl) {
-        if (kind == ProviderKind.BROWSER) {
+        if (kind != ProviderKind.OURS) {
             workersPerProvider.add(BrowserProvider.workers(node));
             parameters.put("workers per provider", workersPerProvider.toString().replaceAll("[\\[\\] ]", ""));
+        }
+        if (kind == ProviderKind.BROWSER) {
             String version = chromium.computeIfAbsent(node, BrowserProvider::ensureChromium);
             parameters.put("chromium", String.join(", ", new TreeSet<>(chromium.values())));
             if (!version.startsWith("Chromium")) {
                 throw new IllegalStateException("Chromium does not run on " + node.name() + ": " + version);
             }
             return BrowserProvider.service(node, brokerUrl);
+        }
+        if (kind == ProviderKind.DENO) {
+            return DenoProvider.service(node, brokerUrl, DenoProviderBuild.require(binaries));
         }
         return new ServiceDefinition.JavaService("wasimoff-provider", WasimoffProvider.class,
                 List.of("--broker", brokerUrl, "--workers", Integer.toString(node.spec().type().vcpus()),

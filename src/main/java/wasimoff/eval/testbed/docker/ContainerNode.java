@@ -190,6 +190,16 @@ public final class ContainerNode implements Node {
     }
 
     @Override
+    public synchronized String putDirectory(Path local) {
+        String target = "/opt/" + local.getFileName();
+        if (installed.add(target)) {
+            // files keep their own modes: the copy of a directory takes each file's
+            container.copyFileToContainer(MountableFile.forHostPath(local), target);
+        }
+        return target;
+    }
+
+    @Override
     public synchronized String harnessJar() {
         if (harnessJar == null) {
             HarnessBundle bundle = HarnessBundle.ofThisJvm();

@@ -144,6 +144,11 @@ final class EmbeddedNode implements Node {
     }
 
     @Override
+    public String putDirectory(Path local) {
+        return local.toAbsolutePath().toString();
+    }
+
+    @Override
     public String harnessJar() {
         return HarnessBundle.ofThisJvm().directory().toAbsolutePath()
                 .resolve(HarnessBundle.JAR).toString();

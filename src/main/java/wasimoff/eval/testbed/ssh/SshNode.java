@@ -162,6 +162,27 @@ public final class SshNode implements Node, AutoCloseable {
     }
 
     @Override
+    public synchronized String putDirectory(Path local) {
+        String dir = workDir + "/" + local.getFileName();
+        if (!connection.exists(dir)) {
+            String partial = dir + ".partial";
+            connection.execShell("rm -rf " + ShellServices.quote(partial), SHORT);
+            connection.upload(local, partial);
+            // SFTP does not carry the executable bit here: set it where the local file has it
+            StringBuilder chmod = new StringBuilder("true");
+            try (var files = Files.walk(local)) {
+                files.filter(f -> Files.isRegularFile(f) && Files.isExecutable(f)).forEach(f -> chmod.append(" && chmod 755 ")
+                        .append(ShellServices.quote(partial + "/" + local.relativize(f))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + local, e);
+            }
+            check(connection.execShell(chmod + " && mv " + ShellServices.quote(partial) + " " + ShellServices.quote(dir),
+                    SHORT), dir);
+        }
+        return dir;
+    }
+
+    @Override
     public synchronized String harnessJar() {
         if (harnessJar == null) {
             HarnessBundle bundle = HarnessBundle.ofThisJvm();

@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import wasimoff.eval.install.DebianTool;
+import wasimoff.eval.install.DenoProviderBuild;
 import wasimoff.eval.install.Requirement;
 import wasimoff.eval.install.WebProvider;
 import wasimoff.eval.system.Systems;
 
 class ProviderKindTest {
     @Test
-    void theSettingIsBrowserOrOursAndBrowserByDefault() {
+    void theSettingIsBrowserDenoOrOursAndBrowserByDefault() {
         assertThat(ProviderKind.parse(null)).isEqualTo(ProviderKind.BROWSER);
         assertThat(ProviderKind.parse(" ")).isEqualTo(ProviderKind.BROWSER);
         assertThat(ProviderKind.parse("Ours")).isEqualTo(ProviderKind.OURS);
-        assertThatThrownBy(() -> ProviderKind.parse("deno")).hasMessage("provider 'deno' is not valid; valid: browser, ours");
+        assertThat(ProviderKind.parse("deno")).isEqualTo(ProviderKind.DENO);
+        assertThatThrownBy(() -> ProviderKind.parse("node")).hasMessage("provider 'node' is not valid; valid: browser, deno, ours");
     }
 
     @Test
@@ -31,5 +33,13 @@ class ProviderKindTest {
                 .containsExactly("wasimoff-broker");
         assertThat(Systems.requirements("wasimoff", "hetzner", ProviderKind.BROWSER)).extracting(Requirement::name)
                 .contains(new WebProvider().name()).doesNotContain(DebianTool.CHROMIUM.name());
+    }
+
+    @Test
+    void denoProvidersNeedTheirBuildOnEveryTestbedAndNeitherChromiumNorTheWebProvider() {
+        for (String testbed : new String[] {"embedded", "docker", "hetzner"}) {
+            assertThat(Systems.requirements("wasimoff", testbed, ProviderKind.DENO)).extracting(Requirement::name)
+                    .as(testbed).containsExactly(DebianTool.NPM.name(), "wasimoff-broker", new DenoProviderBuild().name());
+        }
     }
 }

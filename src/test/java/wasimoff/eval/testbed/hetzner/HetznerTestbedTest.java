@@ -103,6 +103,11 @@ class HetznerTestbedTest {
         }
 
         @Override
+        public String putDirectory(Path local) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String harnessJar() {
             throw new UnsupportedOperationException();
         }

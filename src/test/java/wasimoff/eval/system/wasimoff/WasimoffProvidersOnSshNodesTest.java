@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wasimoff.eval.install.DenoProviderBuild;
 import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.scenario.Location;
 import wasimoff.eval.scenario.NodeRole;
@@ -37,12 +38,13 @@ import wasimoff.eval.testbed.ssh.SshNode;
 import wasimoff.eval.workload.TspTest;
 
 /**
- * Browser providers deployed the way a server testbed deploys them: broker and providers are SSH
+ * Wasimoff's browser and Deno providers deployed the way a server testbed deploys them: broker and providers are SSH
  * nodes (an sshd on loopback, services as session-leader processes since no systemd runs here),
- * the web provider's files go up by SFTP, each browser is a service started over SSH, and stopping
- * the system leaves no Chromium, crashpad handler or profile on the nodes.
+ * the web provider's files and the Deno provider's build go up by SFTP, each browser or Deno
+ * provider is a service started over SSH, and stopping the system leaves no Chromium, crashpad
+ * handler, profile or Deno process on the nodes.
  */
-class WasimoffBrowsersOnSshNodesTest {
+class WasimoffProvidersOnSshNodesTest {
     private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
     private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
 
@@ -68,6 +70,37 @@ class WasimoffBrowsersOnSshNodesTest {
 
     @Test
     void browsersOnSshNodesAnswerTspRequestsAndLeaveNothingBehind() throws Exception {
+        deployOnSshNodesAndCall(ProviderKind.BROWSER);
+        assertThat(BrowserTraces.directories(work)).hasSize(2);
+
+        system.close();
+        system = null;
+
+        assertThat(BrowserTraces.directories(work)).isEmpty();
+        assertThat(ProcessHandle.allProcesses().map(p -> BrowserTraces.commandLine(p.pid()))
+                .filter(c -> c.contains("chrom") && c.contains(work.toString()))).isEmpty();
+    }
+
+    @Test
+    void denoProvidersGoUpByCopyOfTheirBuildAndLeaveNoProcessBehind() throws Exception {
+        InstalledForTests.require("wasimoff", "hetzner", ProviderKind.DENO);
+        deployOnSshNodesAndCall(ProviderKind.DENO);
+        Path built = DenoProviderBuild.require(InstalledBinaries.fromEnvironment());
+        for (String provider : List.of("provider-1", "provider-2")) {
+            Path copy = work.resolve("node-" + provider).resolve(built.getFileName());
+            assertThat(copy.resolve(DenoProviderBuild.DENO)).isExecutable();
+            assertThat(copy.resolve(DenoProviderBuild.MAIN)).hasSameBinaryContentAs(built.resolve(DenoProviderBuild.MAIN));
+        }
+        assertThat(denoProcesses()).filteredOn(c -> c.split(" ")[0].endsWith("/" + DenoProviderBuild.DENO)).hasSize(2);
+
+        system.close();
+        system = null;
+
+        assertThat(denoProcesses()).isEmpty();
+    }
+
+    /** Broker and two providers of {@code kind} on SSH nodes; 32 concurrent requests, answered right by both. */
+    private void deployOnSshNodesAndCall(ProviderKind kind) throws Exception {
         HostKey hostKey = HostKey.generate();
         ClientKey key = ClientKey.generate();
         LoopbackSshd sshd = LoopbackSshd.start(hostKey, key, work.resolve("sshd"));
@@ -79,12 +112,11 @@ class WasimoffBrowsersOnSshNodesTest {
         List<Node> providers = List.of(sshNode(new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key),
                 sshNode(new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key));
 
-        system = new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory", ProviderKind.BROWSER);
+        system = new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory", kind);
         system.deploy(new Deployment(local, client, broker, providers));
         system.scaleTo(providers);
 
-        assertThat(system.parameters()).containsEntry("provider kind", "browser");
-        assertThat(BrowserTraces.directories(work)).hasSize(2);
+        assertThat(system.parameters()).containsEntry("provider kind", kind.word());
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
         // concurrent, so that one provider's workers are all busy and the broker uses the other's too
         List<CompletableFuture<String>> calls = new ArrayList<>();
@@ -103,13 +135,12 @@ class WasimoffBrowsersOnSshNodesTest {
         } finally {
             callers.shutdownNow();
         }
+    }
 
-        system.close();
-        system = null;
-
-        assertThat(BrowserTraces.directories(work)).isEmpty();
-        assertThat(ProcessHandle.allProcesses().map(p -> BrowserTraces.commandLine(p.pid()))
-                .filter(c -> c.contains("chrom") && c.contains(work.toString()))).isEmpty();
+    /** Processes running a copy of the provider below this test's directory: Deno and the shells that started it. */
+    private List<String> denoProcesses() {
+        return ProcessHandle.allProcesses().map(p -> BrowserTraces.commandLine(p.pid()))
+                .filter(c -> c.contains(work.toString()) && c.contains(DenoProviderBuild.MAIN)).toList();
     }
 
     /** The provider that answered, a newline, and the body. */
