@@ -114,6 +114,17 @@ final class BuildCommand {
         }
     }
 
+    /**
+     * Runs the step as part of an installation: its output goes to {@code context}'s progress, and a
+     * failure is an {@link InstallException} that names the step, {@code where} it ran and its last lines.
+     */
+    void runToInstall(InstallContext context, String where) throws IOException, InterruptedException, InstallException {
+        Result r = run(context.progress(), "     ");
+        if (!r.ok()) {
+            throw new InstallException(this + " failed " + where + ":\n" + r.tail());
+        }
+    }
+
     /** Runs the command quietly and returns its output, or null when it cannot start or fails. */
     String output() {
         try {

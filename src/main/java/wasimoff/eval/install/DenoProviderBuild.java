@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,8 @@ public final class DenoProviderBuild implements Requirement {
     private static final List<String> OURS = List.of("deno.json", "shims/cliffy-flags.ts", "shims/std-path.ts",
             "shims/webrtc-polyfill.ts");
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-    private static final PinnedBuild BUILD = new PinnedBuild("Wasimoff's Deno provider", COMMIT_KEY, DIR_KEY, DENO);
+    private static final PinnedBuild BUILD = new PinnedBuild("Wasimoff's Deno provider", COMMIT_KEY, HASH_KEY, SOURCE_KEY,
+            DIR_KEY, DENO);
 
     @Override
     public String name() {
@@ -78,58 +78,36 @@ public final class DenoProviderBuild implements Requirement {
 
     @Override
     public void install(InstallContext context) throws InstallException {
-        WasimoffSource source;
-        try {
-            source = WasimoffSource.forBuild(context);
-        } catch (WasimoffSource.Refused e) {
-            throw new InstallException("the Deno provider: " + e.getMessage(), e);
-        }
-        Path target = context.cache().root().resolve("denoprovider-" + source.hash().substring(0, 12));
-        try {
-            Path work = Files.createDirectories(context.cache().root().resolve("build"));
-            Path build = Files.createTempDirectory(work, "denoprovider");
-            try {
-                context.say("making Wasimoff's Deno provider runnable from " + source.origin() + " (" + source.tree()
-                        + ") with Deno " + DENO_VERSION + " from npm; about a minute");
-                FileTrees.copyTree(source.tree().resolve("denoprovider"), build.resolve("src/denoprovider"));
-                FileTrees.copyTree(source.tree().resolve("webprovider/lib"), build.resolve("src/webprovider/lib"));
-                for (String file : OURS) {
-                    Path to = Files.createDirectories(build.resolve("src").resolve(file).getParent()).resolve(
-                            Path.of(file).getFileName());
-                    try (InputStream in = DenoProviderBuild.class.getResourceAsStream("deno/" + Path.of(file).getFileName())) {
-                        Files.copy(in, to);
-                    }
+        BUILD.build(context, (source, build) -> {
+            Path target = context.cache().root().resolve("denoprovider-" + source.hash().substring(0, 12));
+            context.say("making Wasimoff's Deno provider runnable from " + source.origin() + " (" + source.tree()
+                    + ") with Deno " + DENO_VERSION + " from npm; about a minute");
+            FileTrees.copyTree(source.tree().resolve("denoprovider"), build.resolve("src/denoprovider"));
+            FileTrees.copyTree(source.tree().resolve("webprovider/lib"), build.resolve("src/webprovider/lib"));
+            for (String file : OURS) {
+                Path to = Files.createDirectories(build.resolve("src").resolve(file).getParent()).resolve(
+                        Path.of(file).getFileName());
+                try (InputStream in = DenoProviderBuild.class.getResourceAsStream("deno/" + Path.of(file).getFileName())) {
+                    Files.copy(in, to);
                 }
-                Path npm = build.resolve("npm");
-                run(context, BuildCommand.of("npm", "install", "--prefix", npm.toString(), "--no-save", "--no-audit",
-                        "--no-fund", "deno@" + DENO_VERSION).env("npm_config_cache", work.resolve("npm-cache").toString()));
-                Files.createDirectories(build.resolve(DENO).getParent());
-                Files.copy(denoBinary(npm), build.resolve(DENO), StandardCopyOption.COPY_ATTRIBUTES);
-                Files.setPosixFilePermissions(build.resolve(DENO), PosixFilePermissions.fromString("rwxr-xr-x"));
-                FileTrees.deleteTree(npm);
-                run(context, deno(build, "cache", "--config", build.resolve(CONFIG).toString(), "--sloppy-imports",
-                        build.resolve(MAIN).toString()));
-                String version = BuildCommand.of(build.resolve(DENO).toString(), "--version").output();
-                FileTrees.deleteTree(target);
-                Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
-                Map<String, String> record = new LinkedHashMap<>();
-                record.put(COMMIT_KEY, Pins.WASIMOFF_COMMIT);
-                record.put(HASH_KEY, source.hash());
-                record.put(SOURCE_KEY, source.origin());
-                record.put(DIR_KEY, context.cache().root().relativize(target).toString());
-                record.put(DENO_KEY, version == null ? "?" : version.lines().findFirst().orElse("?").strip());
-                context.cache().record(record);
-                context.say("Deno provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " from " + source.origin()
-                        + " in " + target);
-            } finally {
-                FileTrees.deleteTree(build);
             }
-        } catch (IOException e) {
-            throw new InstallException("making the Deno provider runnable failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InstallException("interrupted while making the Deno provider runnable", e);
-        }
+            Path npm = build.resolve("npm");
+            run(context, BuildCommand.of("npm", "install", "--prefix", npm.toString(), "--no-save", "--no-audit",
+                    "--no-fund", "deno@" + DENO_VERSION).env("npm_config_cache", npm.resolve(".npm-cache").toString()));
+            Files.createDirectories(build.resolve(DENO).getParent());
+            Files.copy(denoBinary(npm), build.resolve(DENO), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.setPosixFilePermissions(build.resolve(DENO), PosixFilePermissions.fromString("rwxr-xr-x"));
+            FileTrees.deleteTree(npm);
+            run(context, deno(build, "cache", "--config", build.resolve(CONFIG).toString(), "--sloppy-imports",
+                    build.resolve(MAIN).toString()));
+            String version = BuildCommand.of(build.resolve(DENO).toString(), "--version").output();
+            FileTrees.deleteTree(target);
+            Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
+            BUILD.record(context.cache(), source, target, Map.of(DENO_KEY,
+                    version == null ? "?" : version.lines().findFirst().orElse("?").strip()));
+            context.say("Deno provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " from " + source.origin()
+                    + " in " + target);
+        });
     }
 
     /** Deno run from {@code build} with its cache there; the trust store is the system's, as for npm. */
@@ -151,10 +129,7 @@ public final class DenoProviderBuild implements Requirement {
 
     private static void run(InstallContext context, BuildCommand step) throws IOException, InterruptedException,
             InstallException {
-        BuildCommand.Result r = step.timeout(STEP_TIMEOUT).run(context.progress(), "     ");
-        if (!r.ok()) {
-            throw new InstallException(step + " failed:\n" + r.tail());
-        }
+        step.timeout(STEP_TIMEOUT).runToInstall(context, "making the Deno provider runnable");
     }
 
     @Override

@@ -79,9 +79,6 @@ final class SeedTspNativeBuild {
     }
 
     private void run(BuildCommand step) throws IOException, InterruptedException, InstallException {
-        BuildCommand.Result r = step.run(context.progress(), "     ");
-        if (!r.ok()) {
-            throw new InstallException(step + " failed in " + dir + ":\n" + r.tail());
-        }
+        step.runToInstall(context, "in " + dir);
     }
 }

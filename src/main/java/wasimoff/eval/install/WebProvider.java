@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,8 @@ public final class WebProvider implements Requirement {
     public static final String DIR_KEY = "wasimoff.webprovider.dist";
     private static final Pattern PACKAGE_MANAGER = Pattern.compile("yarn@(\\d+\\.\\d+\\.\\d+)");
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
-    private static final PinnedBuild BUILD = new PinnedBuild("Wasimoff's web provider", COMMIT_KEY, DIR_KEY, "index.html");
+    private static final PinnedBuild BUILD = new PinnedBuild("Wasimoff's web provider", COMMIT_KEY, HASH_KEY, SOURCE_KEY,
+            DIR_KEY, "index.html");
 
     @Override
     public String name() {
@@ -59,48 +59,24 @@ public final class WebProvider implements Requirement {
 
     @Override
     public void install(InstallContext context) throws InstallException {
-        WasimoffSource source;
-        try {
-            source = WasimoffSource.forBuild(context);
-        } catch (WasimoffSource.Refused e) {
-            throw new InstallException("the web provider: " + e.getMessage(), e);
-        }
-        String hash12 = source.hash().substring(0, 12);
-        try {
-            Path work = Files.createDirectories(context.cache().root().resolve("build"));
-            Path copy = Files.createTempDirectory(work, "webprovider-src");
-            try {
-                Path project = copy.resolve("webprovider");
-                FileTrees.copyTree(source.tree().resolve("webprovider"), project, List.of("node_modules", "dist"));
-                String yarn = yarnVersion(project);
-                context.say("building the web provider from " + source.origin() + " (" + source.tree() + ") with yarn "
-                        + yarn + " and Vite; about a minute");
-                runYarn(context, copy, project, yarn, "install", "--immutable");
-                runYarn(context, copy, project, yarn, "run", "vite", "build");
-                Path target = context.cache().root().resolve("webprovider-" + hash12);
-                FileTrees.deleteTree(target);
-                Files.createDirectories(target);
-                Files.move(project.resolve("dist"), target.resolve("dist"), StandardCopyOption.ATOMIC_MOVE);
-                Map<String, String> record = new LinkedHashMap<>();
-                record.put(COMMIT_KEY, Pins.WASIMOFF_COMMIT);
-                record.put(HASH_KEY, source.hash());
-                record.put(SOURCE_KEY, source.origin());
-                record.put(DIR_KEY, context.cache().root().relativize(target.resolve("dist")).toString());
-                record.put("wasimoff.webprovider.yarn", yarn);
-                String node = BuildCommand.of("node", "--version").output();
-                record.put("wasimoff.webprovider.node", node == null ? "?" : node.strip());
-                context.cache().record(record);
-                context.say("web provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " built from " + source.origin()
-                        + " into " + target.resolve("dist"));
-            } finally {
-                FileTrees.deleteTree(copy);
-            }
-        } catch (IOException e) {
-            throw new InstallException("building the web provider failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InstallException("interrupted while building the web provider", e);
-        }
+        BUILD.build(context, (source, copy) -> {
+            Path project = copy.resolve("webprovider");
+            FileTrees.copyTree(source.tree().resolve("webprovider"), project, List.of("node_modules", "dist"));
+            String yarn = yarnVersion(project);
+            context.say("building the web provider from " + source.origin() + " (" + source.tree() + ") with yarn "
+                    + yarn + " and Vite; about a minute");
+            runYarn(context, copy, project, yarn, "install", "--immutable");
+            runYarn(context, copy, project, yarn, "run", "vite", "build");
+            Path target = context.cache().root().resolve("webprovider-" + source.hash().substring(0, 12));
+            FileTrees.deleteTree(target);
+            Files.createDirectories(target);
+            Files.move(project.resolve("dist"), target.resolve("dist"), StandardCopyOption.ATOMIC_MOVE);
+            String node = BuildCommand.of("node", "--version").output();
+            BUILD.record(context.cache(), source, target.resolve("dist"), Map.of("wasimoff.webprovider.yarn", yarn,
+                    "wasimoff.webprovider.node", node == null ? "?" : node.strip()));
+            context.say("web provider " + Pins.shortCommit(Pins.WASIMOFF_COMMIT) + " built from " + source.origin()
+                    + " into " + target.resolve("dist"));
+        });
     }
 
     /** The yarn version {@code package.json} asks for ({@code "packageManager": "yarn@4.9.4"}). */
@@ -134,10 +110,7 @@ public final class WebProvider implements Requirement {
                 .env("YARN_ENABLE_PROGRESS_BARS", "0")
                 .env("GIT_DIR", work.resolve("no-git").toString())
                 .timeout(STEP_TIMEOUT);
-        BuildCommand.Result r = step.run(context.progress(), "     ");
-        if (!r.ok()) {
-            throw new InstallException(step + " failed in a copy of webprovider/:\n" + r.tail());
-        }
+        step.runToInstall(context, "in a copy of webprovider/");
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -16,21 +15,12 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wasimoff.eval.scenario.Location;
-import wasimoff.eval.scenario.NodeRole;
-import wasimoff.eval.scenario.NodeSpec;
-import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.system.Deployment;
 import wasimoff.eval.install.InstalledBinaries;
 import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.testbed.Node;
 import wasimoff.eval.testbed.docker.DockerEngine;
-import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
-import wasimoff.eval.testbed.embedded.NetworkNamespace;
-import wasimoff.eval.testbed.ssh.ClientKey;
-import wasimoff.eval.testbed.ssh.HostKey;
-import wasimoff.eval.testbed.ssh.LoopbackSshd;
-import wasimoff.eval.testbed.ssh.SshNode;
+import wasimoff.eval.testbed.ssh.SshNodeFleet;
 import wasimoff.eval.workload.ResponseChecks;
 
 /**
@@ -40,9 +30,6 @@ import wasimoff.eval.workload.ResponseChecks;
  * {@code docker}, and function containers are removed there.
  */
 class ServerledgeOnSshNodesTest {
-    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
-    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
-
     @TempDir
     Path work;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -70,17 +57,13 @@ class ServerledgeOnSshNodesTest {
         } catch (java.io.IOException e) {
             assumeTrue(false, "no Docker engine: " + e.getMessage());
         }
-        HostKey hostKey = HostKey.generate();
-        ClientKey key = ClientKey.generate();
-        EmbeddedTestbed local = new EmbeddedTestbed(work.resolve("local"), false);
-        resources.add(local);
-        Node client = local.provision(List.of(new NodeSpec("client", NodeRole.CLIENT, TINY, NBG))).get(0);
-        Node broker = sshNode(new NodeSpec("broker", NodeRole.BROKER, TINY, NBG), hostKey, key);
-        List<Node> providers = List.of(sshNode(new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG), hostKey, key),
-                sshNode(new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG), hostKey, key));
+        SshNodeFleet fleet = SshNodeFleet.inNamespaces(work);
+        resources.add(fleet);
+        Node broker = fleet.broker;
+        List<Node> providers = fleet.providers;
 
         system = new ServerledgeSystem(InstalledBinaries.fromEnvironment(), 0);
-        system.deploy(new Deployment(local, client, broker, providers));
+        system.deploy(new Deployment(fleet.local, fleet.client, broker, providers));
         system.scaleTo(providers);
 
         assertThat(system.parameters().get("docker engine")).isEqualTo("each provider's own (Debian docker.io)");
@@ -102,16 +85,5 @@ class ServerledgeOnSshNodesTest {
 
         assertThat(system.functionContainers()).isZero();
         system = null;
-    }
-
-    private Node sshNode(NodeSpec spec, HostKey hostKey, ClientKey key) throws Exception {
-        NetworkNamespace ns = NetworkNamespace.create();
-        resources.add(ns);
-        LoopbackSshd sshd = LoopbackSshd.startIn(ns, hostKey, key, work.resolve("sshd-" + spec.name()));
-        resources.add(sshd);
-        SshNode node = SshNode.connect(spec, ns.address(), sshd.port(), "root", hostKey.publicKey(), key,
-                work.resolve("node-" + spec.name()).toString(), Duration.ofSeconds(20));
-        resources.add(node);
-        return node;
     }
 }

@@ -23,18 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import wasimoff.eval.install.DenoProviderBuild;
 import wasimoff.eval.install.InstalledBinaries;
-import wasimoff.eval.scenario.Location;
-import wasimoff.eval.scenario.NodeRole;
-import wasimoff.eval.scenario.NodeSpec;
-import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.system.Deployment;
 import wasimoff.eval.system.InstalledForTests;
 import wasimoff.eval.testbed.Node;
-import wasimoff.eval.testbed.embedded.EmbeddedTestbed;
-import wasimoff.eval.testbed.ssh.ClientKey;
-import wasimoff.eval.testbed.ssh.HostKey;
-import wasimoff.eval.testbed.ssh.LoopbackSshd;
-import wasimoff.eval.testbed.ssh.SshNode;
+import wasimoff.eval.testbed.ssh.SshNodeFleet;
 import wasimoff.eval.workload.TspTest;
 
 /**
@@ -45,12 +37,9 @@ import wasimoff.eval.workload.TspTest;
  * handler, profile or Deno process on the nodes.
  */
 class WasimoffProvidersOnSshNodesTest {
-    private static final ServerType TINY = new ServerType("ccx13", 2, 8, true);
-    private static final Location NBG = new Location("nbg1", "Nuremberg", "DE", "eu-central");
-
     @TempDir
     Path work;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private SshNodeFleet fleet;
     private WasimoffSystem system;
 
     @BeforeAll
@@ -60,11 +49,10 @@ class WasimoffProvidersOnSshNodesTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (system != null) {
-            system.close();
-        }
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
+        try (SshNodeFleet nodes = fleet) {
+            if (system != null) {
+                system.close();
+            }
         }
     }
 
@@ -87,7 +75,7 @@ class WasimoffProvidersOnSshNodesTest {
         deployOnSshNodesAndCall(ProviderKind.DENO);
         Path built = DenoProviderBuild.require(InstalledBinaries.fromEnvironment());
         for (String provider : List.of("provider-1", "provider-2")) {
-            Path copy = work.resolve("node-" + provider).resolve(built.getFileName());
+            Path copy = fleet.workDirectory(provider).resolve(built.getFileName());
             assertThat(copy.resolve(DenoProviderBuild.DENO)).isExecutable();
             assertThat(copy.resolve(DenoProviderBuild.MAIN)).hasSameBinaryContentAs(built.resolve(DenoProviderBuild.MAIN));
         }
@@ -101,19 +89,11 @@ class WasimoffProvidersOnSshNodesTest {
 
     /** Broker and two providers of {@code kind} on SSH nodes; 32 concurrent requests, answered right by both. */
     private void deployOnSshNodesAndCall(ProviderKind kind) throws Exception {
-        HostKey hostKey = HostKey.generate();
-        ClientKey key = ClientKey.generate();
-        LoopbackSshd sshd = LoopbackSshd.start(hostKey, key, work.resolve("sshd"));
-        resources.add(sshd);
-        EmbeddedTestbed local = new EmbeddedTestbed(work.resolve("local"), false);
-        resources.add(local);
-        Node client = local.provision(List.of(new NodeSpec("client", NodeRole.CLIENT, TINY, NBG))).get(0);
-        Node broker = sshNode(new NodeSpec("broker", NodeRole.BROKER, TINY, NBG), sshd, hostKey, key);
-        List<Node> providers = List.of(sshNode(new NodeSpec("provider-1", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key),
-                sshNode(new NodeSpec("provider-2", NodeRole.PROVIDER, TINY, NBG), sshd, hostKey, key));
+        fleet = SshNodeFleet.onLoopback(work);
+        List<Node> providers = fleet.providers;
 
         system = new WasimoffSystem(InstalledBinaries.fromEnvironment(), "chicory", kind);
-        system.deploy(new Deployment(local, client, broker, providers));
+        system.deploy(new Deployment(fleet.local, fleet.client, fleet.broker, providers));
         system.scaleTo(providers);
 
         assertThat(system.parameters()).containsEntry("provider kind", kind.word());
@@ -153,12 +133,4 @@ class WasimoffProvidersOnSshNodesTest {
             throw new UncheckedIOException(e);
         }
     }
-
-    private Node sshNode(NodeSpec spec, LoopbackSshd sshd, HostKey hostKey, ClientKey key) {
-        SshNode node = SshNode.connect(spec, LoopbackSshd.ADDRESS, sshd.port(), "root", hostKey.publicKey(), key,
-                work.resolve("node-" + spec.name()).toString(), Duration.ofSeconds(20));
-        resources.add(node);
-        return node;
-    }
-
 }
