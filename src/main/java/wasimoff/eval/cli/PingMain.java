@@ -10,10 +10,10 @@ import wasimoff.eval.net.TcpPing;
 
 /**
  * {@code harness.jar ping --from ADDRESS --to HOST:PORT [--baseline HOST:PORT] --count N --interval-ms MS}:
- * TCP round trips from this node to an echo server, printed as {@code min;avg;max;mdev} in ms on the last
- * line. With {@code --baseline}, probes to that second path (the same echo server without the emulated
- * distance) alternate with the first, and its figures come on the line before, as
- * {@code baseline;min;avg;max;mdev}.
+ * TCP round trips from this node to an echo server, printed as {@code min;avg;max;mdev;median} in ms on
+ * the last line. With {@code --baseline}, probes to that second path (the same echo server without the
+ * emulated distance) alternate with the first, and its figures come on the line before, as
+ * {@code baseline;min;avg;max;mdev;median}.
  */
 final class PingMain {
     private PingMain() {
@@ -28,9 +28,9 @@ final class PingMain {
         List<TcpPing.Stats> s = TcpPing.measure(InetAddress.getByName(value(a, "--from")), targets,
                 Integer.parseInt(value(a, "--count")), Duration.ofMillis(Long.parseLong(value(a, "--interval-ms"))));
         if (s.size() > 1) {
-            System.out.println(TcpPing.BASELINE_PREFIX + s.get(1).csv());
+            System.out.println(TcpPing.BASELINE_PREFIX + s.get(1).line());
         }
-        System.out.println(s.get(0).csv());
+        System.out.println(s.get(0).line());
     }
 
     private static InetSocketAddress address(String hostPort) {

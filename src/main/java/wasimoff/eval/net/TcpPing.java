@@ -25,8 +25,12 @@ public final class TcpPing {
     private TcpPing() {
     }
 
-    /** ping's summary of a series of round trips, in milliseconds. */
-    public record Stats(double minMs, double avgMs, double maxMs, double mdevMs, int count) {
+    /**
+     * ping's summary of a series of round trips, in milliseconds, and their median: on a small shared
+     * machine one probe in a series can wait tens of milliseconds for a core, which moves the average
+     * but not the median.
+     */
+    public record Stats(double minMs, double avgMs, double maxMs, double mdevMs, double medianMs, int count) {
         static Stats of(List<Double> rtts) {
             double sum = 0;
             double squares = 0;
@@ -39,17 +43,26 @@ public final class TcpPing {
                 max = Math.max(max, r);
             }
             double avg = sum / rtts.size();
-            return new Stats(min, avg, max, Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg)), rtts.size());
+            List<Double> sorted = rtts.stream().sorted().toList();
+            int mid = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+            return new Stats(min, avg, max, Math.sqrt(Math.max(0, squares / rtts.size() - avg * avg)), median,
+                    rtts.size());
         }
 
-        /** Reads what {@link #csv} wrote (the count is not part of it and reads as 0). */
-        public static Stats parse(String csv) {
-            String[] c = csv.strip().split(";");
-            if (c.length != 4) {
-                throw new IllegalArgumentException("not min;avg;max;mdev: '" + csv + "'");
+        /** Reads what {@link #line} wrote (the count is not part of it and reads as 0). */
+        public static Stats parse(String line) {
+            String[] c = line.strip().split(";");
+            if (c.length != 5) {
+                throw new IllegalArgumentException("not min;avg;max;mdev;median: '" + line + "'");
             }
             return new Stats(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]),
-                    Double.parseDouble(c[3]), 0);
+                    Double.parseDouble(c[3]), Double.parseDouble(c[4]), 0);
+        }
+
+        /** What {@code harness.jar ping} prints: {@link #csv} and the median, {@code min;avg;max;mdev;median}. */
+        public String line() {
+            return csv() + String.format(Locale.ROOT, ";%.3f", medianMs);
         }
 
         /** The seed's {@code results.csv} columns after src;dest: {@code min;avg;max;mdev}. */

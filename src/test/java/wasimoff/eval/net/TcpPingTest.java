@@ -40,7 +40,7 @@ class TcpPingTest {
             List<TcpPing.Stats> s = TcpPing.measure(LOOPBACK, List.of(delayed, undelayed), 8, Duration.ofMillis(5));
 
             assertThat(undelayed).isNotEqualTo(delayed).isNotEqualTo(target);
-            assertThat(s.get(0).avgMs() - s.get(1).avgMs()).as("what the emulation adds: nbg1-fsn1's 2.986 ms")
+            assertThat(s.get(0).medianMs() - s.get(1).medianMs()).as("what the emulation adds: nbg1-fsn1's 2.986 ms")
                     .isCloseTo(2.986, org.assertj.core.data.Offset.offset(1.0));
             assertThat(wan.undelayedRoute("nbg1", "nbg1", target)).isEqualTo(wan.route("nbg1", "nbg1", target))
                     .isEqualTo(target);
@@ -49,9 +49,11 @@ class TcpPingTest {
 
     @Test
     void figuresReadBackAsWritten() {
-        TcpPing.Stats s = TcpPing.Stats.parse("3.424;3.809;7.414;0.679");
+        TcpPing.Stats s = TcpPing.Stats.parse("3.424;3.809;7.414;0.679;3.500");
 
-        assertThat(s.csv()).isEqualTo("3.424;3.809;7.414;0.679");
-        assertThatThrownBy(() -> TcpPing.Stats.parse("3.4;3.8")).hasMessageContaining("min;avg;max;mdev");
+        assertThat(s.line()).isEqualTo("3.424;3.809;7.414;0.679;3.500");
+        assertThat(s.csv()).as("the seed's columns").isEqualTo("3.424;3.809;7.414;0.679");
+        assertThat(s.medianMs()).isEqualTo(3.5);
+        assertThatThrownBy(() -> TcpPing.Stats.parse("3.4;3.8")).hasMessageContaining("min;avg;max;mdev;median");
     }
 }
