@@ -77,8 +77,11 @@ public final class Comparison {
         for (Map.Entry<String, List<PointFigures>> chart : byChart.entrySet()) {
             List<PointFigures> chartPoints = chart.getValue();
             PointKey first = chartPoints.get(0).key();
-            written.addAll(ComparisonCharts.write(first.placement() + ", tsp-" + first.tspN(), chartPoints, systems,
-                    out.resolve(chart.getKey())));
+            List<String> withoutWan = chartPoints.stream().filter(PointFigures::withoutWanLatency)
+                    .map(p -> p.key().system()).distinct().toList();
+            String title = first.placement() + ", tsp-" + first.tspN() + (withoutWan.isEmpty() ? ""
+                    : " (no WAN latency, not comparable: " + String.join(", ", withoutWan) + ")");
+            written.addAll(ComparisonCharts.write(title, chartPoints, systems, out.resolve(chart.getKey())));
         }
         written.add(ComparisonCsv.write(points, this::scenario, out.resolve("comparison.csv")));
         written.add(ComparisonSummary.write(resultsRoot, selection, byChart, out.resolve("comparison.md")));

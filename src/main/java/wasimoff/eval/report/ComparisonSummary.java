@@ -34,6 +34,7 @@ final class ComparisonSummary {
             counts.put(f, new int[Verdict.values().length]);
         }
         Set<String> machineBound = new LinkedHashSet<>();
+        Set<String> withoutWan = new LinkedHashSet<>();
         for (Map.Entry<String, List<PointFigures>> chart : byChart.entrySet()) {
             List<PointFigures> points = chart.getValue();
             PointKey first = points.get(0).key();
@@ -47,6 +48,8 @@ final class ComparisonSummary {
             body.append('\n');
             Map<String, List<PointFigures>> byFleet = new TreeMap<>(PointKey::compareFleets);
             points.forEach(p -> byFleet.computeIfAbsent(p.key().fleet(), f -> new ArrayList<>()).add(p));
+            points.stream().filter(PointFigures::withoutWanLatency)
+                    .forEach(p -> withoutWan.add(p.key().system() + " at " + p.key().placement()));
             byFleet.forEach((fleet, systems) -> fleet(body, fleet, systems, counts, machineBound));
         }
         StringBuilder out = new StringBuilder("# Comparison\n\n");
@@ -58,19 +61,27 @@ final class ComparisonSummary {
                 .append(" when the intervals do not overlap; a point with a single run has no interval.")
                 .append(" Efficiency is a point's successful requests/s over its CPU-bound limit: the CPUs it could")
                 .append(" use divided by the median time of single requests sent one at a time to the idle system.\n\n");
-        if (counts.get(Figure.REQUESTS_PER_SECOND)[0] + counts.get(Figure.REQUESTS_PER_SECOND)[1]
-                + counts.get(Figure.REQUESTS_PER_SECOND)[2] == 0) {
+        if (java.util.Arrays.stream(counts.get(Figure.REQUESTS_PER_SECOND)).sum() == 0) {
             out.append("One system per point: no differences between systems to judge.\n");
         }
         for (Figure f : Figure.values()) {
             int[] c = counts.get(f);
-            if (c[0] + c[1] + c[2] == 0) {
+            int all = java.util.Arrays.stream(c).sum();
+            if (all == 0) {
                 continue;
             }
+            int notComparable = c[Verdict.NOT_COMPARABLE.ordinal()];
             out.append(String.format(Locale.ROOT, "- %s: of %d differences between systems, %d exceed their"
-                            + " intervals, %d do not, and %d cannot be judged\n", f.label(),
-                    c[0] + c[1] + c[2], c[Verdict.EXCEEDS.ordinal()], c[Verdict.WITHIN.ordinal()],
-                    c[Verdict.UNJUDGED.ordinal()]));
+                            + " intervals, %d do not, and %d cannot be judged%s\n", f.label(),
+                    all, c[Verdict.EXCEEDS.ordinal()], c[Verdict.WITHIN.ordinal()],
+                    c[Verdict.UNJUDGED.ordinal()], notComparable == 0 ? ""
+                            : String.format(Locale.ROOT, "; %d are not comparable (one system without the WAN"
+                                    + " emulation)", notComparable)));
+        }
+        if (!withoutWan.isEmpty()) {
+            out.append("\n**Without the WAN emulation:** ").append(String.join("; ", withoutWan))
+                    .append(". These systems' traffic did not go through the testbed's delay relays, so their figures")
+                    .append(" have none of the placement's latency and are not compared with the others'.\n");
         }
         if (!machineBound.isEmpty()) {
             out.append("\n**The machine, not the system:** ").append(String.join("; ", machineBound))
@@ -90,7 +101,8 @@ final class ComparisonSummary {
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (PointFigures p : systems) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %.1f | %s | %.1f | %s | %.2f%% | %s |\n",
-                    p.key().system(), p.repetitions(), p.requestsPerSecond().median(),
+                    p.key().system() + (p.withoutWanLatency() ? " (no WAN latency)" : ""), p.repetitions(),
+                    p.requestsPerSecond().median(),
                     FigureVerdict.interval(p.requestsPerSecond().ci()), p.p50Millis().median(),
                     FigureVerdict.interval(p.p50Millis().ci()), p.p99Millis().median(),
                     FigureVerdict.interval(p.p99Millis().ci()), 100 * p.failureRatio().median(),

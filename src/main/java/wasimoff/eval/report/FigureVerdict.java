@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
 /**
  * How two systems at the same point compare in one figure: whether their difference exceeds their
  * 95% confidence intervals (the intervals do not overlap), stays within them, or cannot be judged
- * (a point with a single run has no interval), and the sentence that says so.
+ * (a point with a single run has no interval), or whether they are not comparable at all (one paid
+ * the placement's emulated latency, the other did not), and the sentence that says so.
  */
 final class FigureVerdict {
     /** How a pair of systems compares in one figure. */
-    enum Verdict { EXCEEDS, WITHIN, UNJUDGED }
+    enum Verdict { EXCEEDS, WITHIN, UNJUDGED, NOT_COMPARABLE }
 
     /** A figure that {@code comparison.md} judges between systems. */
     enum Figure {
@@ -43,6 +44,9 @@ final class FigureVerdict {
     }
 
     static Verdict verdict(Figure figure, PointFigures a, PointFigures b) {
+        if (a.withoutWanLatency() != b.withoutWanLatency()) {
+            return Verdict.NOT_COMPARABLE;
+        }
         if (!judgeable(figure, a) || !judgeable(figure, b)) {
             return Verdict.UNJUDGED;
         }
@@ -81,6 +85,8 @@ final class FigureVerdict {
                     .filter(p -> !judgeable(figure, p))
                     .map(p -> p.key().system() + (p.repetitions() < 2 ? " ran once" : " has no " + figure.label))
                     .collect(Collectors.joining(" and "));
+            case NOT_COMPARABLE -> ": **not comparable**, " + (a.withoutWanLatency() ? a : b).key().system()
+                    + " ran without the WAN emulation, so none of this placement's latency is in its figures";
         };
     }
 

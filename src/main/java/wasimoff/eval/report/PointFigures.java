@@ -18,10 +18,13 @@ import wasimoff.eval.load.LocustFormat;
  *                   for an even count); the CSV row holds its figures
  * @param efficiency over the repetitions that recorded one; NaN when none did
  * @param capacity   the median run's efficiency record (CPUs usable, workers, limit), empty when it has none
+ * @param withoutWanLatency whether a run went past the testbed's WAN emulation ({@code parameters.json}:
+ *                   {@code wan emulation} "NOT applied to ..."): its figures have none of the placement's
+ *                   latency, so they are not comparable with those of a system whose traffic paid it
  */
 public record PointFigures(PointKey key, List<RunResult> runs, RunResult medianRun, Spread requestsPerSecond,
                            Spread p50Millis, Spread p99Millis, Spread failureRatio, Spread efficiency,
-                           Optional<RunEfficiency> capacity) {
+                           Optional<RunEfficiency> capacity, boolean withoutWanLatency) {
 
     /** The median of one figure over the repetitions, and the 95% interval of their mean. */
     public record Spread(double median, ConfidenceInterval ci) {
@@ -53,7 +56,7 @@ public record PointFigures(PointKey key, List<RunResult> runs, RunResult medianR
                 Spread.of(runs, r -> r.summary().failureRatio()),
                 Spread.of(runs.stream().map(PointFigures::efficiencyOf).flatMap(Optional::stream)
                         .mapToDouble(RunEfficiency::efficiency).toArray()),
-                efficiencyOf(median));
+                efficiencyOf(median), runs.stream().anyMatch(PointFigures::wentPastTheWan));
     }
 
     private static Optional<RunEfficiency> efficiencyOf(RunResult run) {
@@ -66,6 +69,14 @@ public record PointFigures(PointKey key, List<RunResult> runs, RunResult medianR
 
     public int repetitions() {
         return runs.size();
+    }
+
+    private static boolean wentPastTheWan(RunResult run) {
+        try {
+            return String.valueOf(run.parameters().get("wan emulation")).startsWith("NOT applied");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A response-time percentile of a run in milliseconds, NaN when the run did not measure it. */

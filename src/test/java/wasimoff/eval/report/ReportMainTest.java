@@ -134,6 +134,31 @@ class ReportMainTest {
     }
 
     @Test
+    void aSystemThatWentPastTheWanEmulationIsMarkedAndNotComparedWithTheOthers() throws Exception {
+        Path root = temp.resolve("results");
+        String placement = "ash-nbg1-hil/02x02c/tsp-8/";
+        int seed = 1;
+        for (int i = 0; i < 3; i++) {
+            run(root, placement + "reference", i, new SyntheticRun(seed++, 3, 20, 50, 0.0), "worstcase");
+            run(root, placement + "wasimoff", i, new SyntheticRun(seed++, 3, 40, 50, 0.0), "worstcase");
+            Path fast = run(root, placement + "serverledge", i, new SyntheticRun(seed++, 3, 60, 50, 0.0), null);
+            ResultsWriter.JSON.writeValue(fast.resolve("parameters.json").toFile(), Map.of("scenario", "worstcase",
+                    "system", "serverledge", "wan emulation", "NOT applied to serverledge"));
+        }
+        assertThat(report("report", root.toString(), "--runs", "all", "--out", temp.resolve("out").toString()))
+                .isZero();
+
+        String md = Files.readString(temp.resolve("out/comparison.md"));
+        assertThat(md).contains("| serverledge (no WAN latency) | 3 |")
+                .contains("**Without the WAN emulation:** serverledge at ash-nbg1-hil")
+                .containsPattern("serverledge vs wasimoff: .*: \\*\\*not comparable\\*\\*, serverledge ran without the WAN")
+                .containsPattern("wasimoff vs reference: .*: \\*\\*exceeds the intervals\\*\\*")
+                .contains("2 are not comparable (one system without the WAN emulation)");
+        assertThat(Files.readString(temp.resolve("out/ash-nbg1-hil/tsp-8/throughput.svg")))
+                .contains("no WAN latency, not comparable: serverledge");
+    }
+
+    @Test
     void summaryJudgesP50AndP99EachAgainstItsOwnIntervalsLikeRequestsPerSecond() throws Exception {
         Path root = temp.resolve("results");
         for (int i = 0; i < 3; i++) {
