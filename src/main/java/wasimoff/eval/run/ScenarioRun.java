@@ -162,8 +162,8 @@ public final class ScenarioRun implements AutoCloseable {
                 .map(p -> p.withVariant(Systems.variant(p.system(), settings.engine(), installed.workload().kind(), provider)))
                 .toList();
         points.stream().filter(p -> !p.variant().isEmpty()).map(ScenarioPoint::systemLabel).distinct()
-                .forEach(label -> notes.add("results, charts and the console name " + label.substring(0, label.indexOf('+'))
-                        + " " + label + ": not its default set-up"));
+                .forEach(label -> notes.add(label.substring(0, label.indexOf('+')) + " is named " + label
+                        + " in results, charts and the console: not its default set-up"));
         if (settings.systems().contains("wasimoff")) {
             notes.add("wasimoff's providers = " + provider.word() + " (-D" + Settings.PROVIDER.key() + "="
                     + String.join("|", Kinds.PROVIDERS) + ")");
