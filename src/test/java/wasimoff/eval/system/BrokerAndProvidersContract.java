@@ -2,8 +2,6 @@ package wasimoff.eval.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -150,19 +148,11 @@ public abstract class BrokerAndProvidersContract {
     }
 
     private Request post(String args) {
-        RunSpec.HttpRequestTemplate t = system.request(8);
-        return new Request.Builder().url(t.url()).header("X-Args", args).post(RequestBody.create(new byte[0])).build();
+        return TspCall.post(system, args);
     }
 
     private String call(String args, Set<String> servedBy) {
-        try (Response response = http.newCall(post(args)).execute()) {
-            synchronized (servedBy) {
-                servedBy.add(response.header("X-Wasimoff-Provider"));
-            }
-            return response.body().string().strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TspCall.call(http, system, args, servedBy);
     }
 
     private static void sleep(long ms) {

@@ -39,8 +39,8 @@ import wasimoff.eval.scenario.NodeSpec;
 import wasimoff.eval.scenario.ServerType;
 import wasimoff.eval.system.Deployment;
 import wasimoff.eval.system.InstalledForTests;
+import wasimoff.eval.system.TspCall;
 import wasimoff.eval.testbed.Node;
-import wasimoff.eval.testbed.RunningService;
 import wasimoff.eval.testbed.docker.ChromiumImage;
 import wasimoff.eval.testbed.docker.ContainerNode;
 import wasimoff.eval.testbed.docker.DockerEngine;
@@ -189,7 +189,7 @@ class WasimoffBrowsersInContainersTest {
         system.close();
         testbed.close();
         assertThat(chromiumOnTheHostIn(providers)).isEmpty();
-        assertThat(ProcessHandle.allProcesses().map(p -> commandLine(p.pid()))
+        assertThat(ProcessHandle.allProcesses().map(p -> BrowserTraces.commandLine(p.pid()))
                 .filter(c -> c.contains("--user-data-dir=/work/wasimoff-browser-")
                         || c.contains("--database=/work/wasimoff-browser-"))).isEmpty();
         // the engine outlives the testbed until the JVM ends, or another run stopped it: ask one that answers
@@ -212,7 +212,7 @@ class WasimoffBrowsersInContainersTest {
         return ProcessHandle.allProcesses().filter(p -> {
             String cgroup = read(Path.of("/proc", Long.toString(p.pid()), "cgroup"));
             return ids.stream().anyMatch(cgroup::contains);
-        }).map(p -> commandLine(p.pid())).filter(c -> c.contains("chrom")).toList();
+        }).map(p -> BrowserTraces.commandLine(p.pid())).filter(c -> c.contains("chrom")).toList();
     }
 
     private static String gateway() {
@@ -228,21 +228,7 @@ class WasimoffBrowsersInContainersTest {
     }
 
     private String call(String args, Set<String> servedBy) {
-        RunSpec.HttpRequestTemplate t = system.request(8);
-        Request post = new Request.Builder().url(t.url()).header("X-Args", args).post(RequestBody.create(new byte[0]))
-                .build();
-        try (Response response = http.newCall(post).execute()) {
-            synchronized (servedBy) {
-                servedBy.add(response.header("X-Wasimoff-Provider"));
-            }
-            return response.body().string().strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String commandLine(long pid) {
-        return read(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        return TspCall.call(http, system, args, servedBy);
     }
 
     private static String read(Path file) {
