@@ -71,12 +71,6 @@ public final class TcpPing {
         }
     }
 
-    /** Sends {@code count} one-byte probes to {@code target}, one every {@code interval}, from {@code local}. */
-    public static Stats measure(InetAddress local, InetSocketAddress target, int count, Duration interval)
-            throws IOException, InterruptedException {
-        return measure(local, List.of(target), count, interval).get(0);
-    }
-
     /**
      * Probes every target in turn, {@code count} rounds, one probe every {@code interval}, each target on a
      * connection of its own; one {@link Stats} per target, in their order. Interleaved rather than one target
